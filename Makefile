@@ -1,0 +1,56 @@
+# Stagebeheer: `make run` serves the app with demo data, `make test` runs the whole suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+export DEBUG ?= 1
+
+.PHONY: run test install check-system migrate lint format messages worker clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Stagebeheer heeft Python 3.11 nodig (gevonden: " + sys.version.split()[0] + ").")'
+	@$(PYTHON) -m venv $(VENV) || { echo "Kan geen virtualenv maken. Installeer: sudo apt-get install -y python3.11-venv"; exit 1; }
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]" --config-settings editable_mode=compat
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# WeasyPrint needs Pango from the operating system; say which packages instead of failing obscurely.
+check-system: install
+	@$(BIN)/python -c "import weasyprint" 2>/dev/null || { \
+		echo "WeasyPrint vindt de systeembibliotheken voor PDF's niet (Pango, HarfBuzz)."; \
+		echo "Installeer ze met: sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; \
+		exit 1; }
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+run: check-system migrate
+	$(BIN)/python manage.py seed_demo --if-empty
+	@echo "Stagebeheer draait op http://127.0.0.1:$(PORT) (aanmelden: coordinator / demo-stage-2026)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: check-system
+	$(BIN)/pytest
+
+worker: install
+	$(BIN)/celery -A stagebeheer worker --loglevel=info
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Dutch is the source language; English lives in locale/en.
+messages: install
+	$(BIN)/python manage.py makemessages --locale en --ignore ".venv/*" --ignore "static/vendor/*"
+	$(BIN)/python manage.py compilemessages --locale en
+
+clean:
+	rm -rf $(VENV) staticfiles

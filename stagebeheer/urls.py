@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("internships.urls")),
+    path("", include("compliance.urls")),
+    path("documenten/", include("documents.urls")),
+]
+
+# Uploaded files are private: access-checked views serve them (never MEDIA_URL).
