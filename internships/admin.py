@@ -1,0 +1,157 @@
+"""Django admin for support staff.
+
+Superusers see everything; any other staff account with admin access sees only its own
+school's rows, exactly as in the application (``school_path`` names the way to the school).
+"""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from internships import models
+
+
+class SchoolScopedAdmin(SimpleHistoryAdmin):
+    school_path = "school"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(**{f"{self.school_path}_id": request.user.school_id})
+
+    # simple_history's views read the history table directly, past ``get_queryset``, and fail
+    # on models without history: check the scope first and fall back to the admin's log.
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_in_scope(request, object_id)
+        if not self._has_history():
+            return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_in_scope(request, object_id)
+        if not self._has_history():
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _has_history(self) -> bool:
+        return hasattr(self.model._meta, "simple_history_manager_attribute")
+
+    def _check_in_scope(self, request, object_id) -> None:
+        if request.user.is_superuser:
+            return
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404
+
+
+@admin.register(models.User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "school", "role", "is_active"]
+    list_filter = ["school", "role", "is_active", "is_staff"]
+    fieldsets = [
+        *DjangoUserAdmin.fieldsets,
+        (_("School"), {"fields": ["school", "role", "phone"]}),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(school_id=request.user.school_id)
+
+
+@admin.register(models.SchoolBoard)
+class SchoolBoardAdmin(admin.ModelAdmin):
+    list_display = ["name", "enterprise_number", "insurer"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(schools__id=request.user.school_id)
+
+
+@admin.register(models.School)
+class SchoolAdmin(admin.ModelAdmin):
+    list_display = ["name", "institution_number", "city", "board"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk=request.user.school_id)
+
+
+@admin.register(models.SchoolYear)
+class SchoolYearAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "start_year"]
+
+
+@admin.register(models.Programme)
+class ProgrammeAdmin(SchoolScopedAdmin):
+    list_display = ["name", "grade", "year_in_grade", "finality", "requires_workplace_learning"]
+    list_filter = ["grade", "finality"]
+
+
+class TimetableSlotInline(admin.TabularInline):
+    model = models.TimetableSlot
+    extra = 0
+
+
+@admin.register(models.SchoolClass)
+class SchoolClassAdmin(SchoolScopedAdmin):
+    list_display = ["name", "school_year", "programme"]
+    list_filter = ["school_year"]
+    inlines = [TimetableSlotInline]
+
+
+class GuardianInline(admin.TabularInline):
+    model = models.Guardian
+    extra = 0
+
+
+@admin.register(models.Student)
+class StudentAdmin(SchoolScopedAdmin):
+    list_display = ["last_name", "first_name", "birth_date", "school_class"]
+    search_fields = ["last_name", "first_name"]
+    inlines = [GuardianInline]
+
+
+class WorkplaceInline(admin.TabularInline):
+    model = models.Workplace
+    extra = 0
+
+
+class MentorInline(admin.TabularInline):
+    model = models.Mentor
+    extra = 0
+
+
+@admin.register(models.Host)
+class HostAdmin(SchoolScopedAdmin):
+    list_display = ["name", "enterprise_number", "city", "joint_committee"]
+    search_fields = ["name", "enterprise_number"]
+    inlines = [WorkplaceInline, MentorInline]
+
+
+class PlacementPeriodInline(admin.TabularInline):
+    model = models.PlacementPeriod
+    extra = 0
+
+
+@admin.register(models.Placement)
+class PlacementAdmin(SchoolScopedAdmin):
+    list_display = ["student", "host", "school_year", "kind", "status", "start_date", "end_date"]
+    list_filter = ["school_year", "kind", "status"]
+    search_fields = ["student__last_name", "host__name"]
+    raw_id_fields = ["student", "host", "workplace", "mentor", "supervisor"]
+    inlines = [PlacementPeriodInline]
+
+
+@admin.register(models.Absence)
+class AbsenceAdmin(SchoolScopedAdmin):
+    school_path = "placement__school"
+    list_display = ["placement", "date", "hours", "justified"]

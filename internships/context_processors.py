@@ -1,0 +1,11 @@
+from django.http import HttpRequest
+
+from internships.models import SchoolYear
+
+
+def navigation(request: HttpRequest) -> dict:
+    """The school years to switch between, for signed-in staff only."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.school_id:
+        return {}
+    return {"school_years": SchoolYear.objects.all()}

@@ -1,0 +1,62 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from internships.forms.common import CrispyFormMixin
+from internships.models import Host, Mentor, Workplace
+from internships.validators import normalize_enterprise_number
+
+
+class HostForm(CrispyFormMixin, forms.ModelForm):
+    # Wider than the stored ten digits: people type dots, spaces and a BE prefix.
+    enterprise_number = forms.CharField(
+        label=Host._meta.get_field("enterprise_number").verbose_name,
+        max_length=20,
+        widget=forms.TextInput(attrs={"placeholder": "0403.170.701"}),
+    )
+    employs_staff = forms.BooleanField(
+        label=Host._meta.get_field("employs_staff").verbose_name,
+        help_text=Host._meta.get_field("employs_staff").help_text,
+        error_messages={
+            "required": _(
+                "Een stagegever moet minstens één werknemer tewerkstellen of sociale bijdragen "
+                "als zelfstandige betalen (4.2)."
+            )
+        },
+    )
+
+    class Meta:
+        model = Host
+        fields = [
+            "name",
+            "enterprise_number",
+            "joint_committee",
+            "employs_staff",
+            "street",
+            "postal_code",
+            "city",
+            "representative_name",
+            "representative_title",
+            "email",
+            "phone",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_enterprise_number(self) -> str:
+        return normalize_enterprise_number(self.cleaned_data["enterprise_number"])
+
+    def validate_unique(self) -> None:
+        # The school is set by the service, which checks uniqueness per school.
+        pass
+
+
+class WorkplaceForm(CrispyFormMixin, forms.ModelForm):
+    class Meta:
+        model = Workplace
+        fields = ["name", "street", "postal_code", "city"]
+
+
+class MentorForm(CrispyFormMixin, forms.ModelForm):
+    class Meta:
+        model = Mentor
+        fields = ["first_name", "last_name", "job_title", "email", "phone"]

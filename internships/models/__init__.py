@@ -1,0 +1,56 @@
+from internships.models.activities import Activity, ActivityList, ProgrammeActivity
+from internships.models.agreements import (
+    Agreement,
+    AgreementVersion,
+    GroupAgreement,
+    Party,
+    Signature,
+    SignatureMethod,
+    SignatureRequest,
+)
+from internships.models.hosts import Host, Mentor, Workplace
+from internships.models.people import Guardian, Student, User
+from internships.models.placements import Absence, MakeUpPlacement, Placement, PlacementPeriod
+from internships.models.risks import HealthAssessment, RiskAssessment, WorkstationSheet
+from internships.models.schools import (
+    Programme,
+    School,
+    SchoolBoard,
+    SchoolClass,
+    SchoolHoliday,
+    SchoolYear,
+    TimetableSlot,
+)
+
+__all__ = [
+    "Absence",
+    "Activity",
+    "ActivityList",
+    "Agreement",
+    "AgreementVersion",
+    "GroupAgreement",
+    "Guardian",
+    "HealthAssessment",
+    "Host",
+    "MakeUpPlacement",
+    "Mentor",
+    "Party",
+    "Placement",
+    "PlacementPeriod",
+    "Programme",
+    "ProgrammeActivity",
+    "RiskAssessment",
+    "School",
+    "SchoolBoard",
+    "SchoolClass",
+    "SchoolHoliday",
+    "SchoolYear",
+    "Signature",
+    "SignatureMethod",
+    "SignatureRequest",
+    "Student",
+    "TimetableSlot",
+    "User",
+    "Workplace",
+    "WorkstationSheet",
+]

@@ -1,0 +1,261 @@
+"""Programmes' reusable activities (coordinators) and each pupil's activity list (8.1.3, 8.2.3).
+
+The pupil's list is built for a phone: one compact row per activity whose must / may / may not
+buttons and done tick post through htmx and swap only that row.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from internships.forms.activities import (
+    ActivityDoneForm,
+    ActivityForm,
+    ActivityPermissionForm,
+    ProgrammeActivityForm,
+)
+from internships.models import Activity, ActivityList, Placement
+from internships.selectors import (
+    programme_activity_get_for_user,
+    programme_get_for_user,
+    programmes_visible_to,
+)
+from internships.services import activities as services
+from internships.services.agreements import agreement_locks_annexes
+from internships.views.base import CoordinatorRequiredMixin
+from internships.views.placements import PlacementChildMixin
+
+
+class ProgrammeListView(CoordinatorRequiredMixin, ListView):
+    template_name = "internships/programme_list.html"
+    context_object_name = "programmes"
+
+    def get_queryset(self):
+        return programmes_visible_to(self.request.user).annotate(activity_count=Count("activities"))
+
+
+class ProgrammeDetailView(CoordinatorRequiredMixin, View):
+    def get(self, request, pk):
+        programme = programme_get_for_user(request.user, pk)
+        context = {
+            "programme": programme,
+            "activities": programme.activities.all(),
+            "form": ProgrammeActivityForm(),
+        }
+        return render(request, "internships/programme_detail.html", context)
+
+
+class ProgrammeActivityFormView(CoordinatorRequiredMixin, View):
+    """Adds an activity to a programme (the URL names it) or edits one (the URL names that)."""
+
+    def get_objects(self):
+        if "pk" in self.kwargs:
+            activity = programme_activity_get_for_user(self.request.user, self.kwargs["pk"])
+            return activity.programme, activity
+        return programme_get_for_user(self.request.user, self.kwargs["programme_pk"]), None
+
+    def get(self, request, **kwargs):
+        programme, activity = self.get_objects()
+        return self.render(programme, activity, ProgrammeActivityForm(instance=activity))
+
+    def post(self, request, **kwargs):
+        programme, activity = self.get_objects()
+        form = ProgrammeActivityForm(request.POST, instance=activity)
+        if form.is_valid():
+            if activity is None:
+                services.programme_activity_create(programme=programme, **form.cleaned_data)
+            else:
+                services.programme_activity_update(activity=activity, data=form.cleaned_data)
+            messages.success(request, _("Activiteit bewaard."))
+            return redirect("internships:programme-detail", programme.pk)
+        return self.render(programme, activity, form)
+
+    def render(self, programme, activity, form):
+        context = {
+            "form": form,
+            "title": _("Activiteit bewerken") if activity else _("Activiteit toevoegen"),
+            "parent": programme,
+            "parent_url": reverse("internships:programme-detail", args=[programme.pk]),
+            "cancel_url": reverse("internships:programme-detail", args=[programme.pk]),
+        }
+        return render(self.request, "internships/child_form.html", context)
+
+
+class ProgrammeActivityDeleteView(CoordinatorRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        activity = programme_activity_get_for_user(request.user, pk)
+        programme = activity.programme
+        services.programme_activity_delete(activity=activity)
+        messages.success(request, _("Activiteit verwijderd uit de lijst van de studierichting."))
+        return redirect("internships:programme-detail", programme.pk)
+
+
+def _list_context(placement: Placement) -> dict:
+    activity_list = ActivityList.objects.filter(placement=placement).first()
+    return {
+        "placement": placement,
+        "activity_list": activity_list,
+        "activities": activity_list.activities.all() if activity_list else [],
+        "locked": agreement_locks_annexes(placement),
+        "permissions": Activity.Permission.choices,
+    }
+
+
+class ActivityListView(PlacementChildMixin, View):
+    def get(self, request, **kwargs):
+        placement = self.get_placement()
+        return render(request, "internships/activity_list.html", _list_context(placement))
+
+
+class ActivityListCreateView(PlacementChildMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, **kwargs):
+        placement = self.get_placement()
+        try:
+            services.activity_list_create(placement=placement, user=request.user)
+            messages.success(
+                request,
+                _("Activiteitenlijst opgesteld: duid per activiteit moet, mag of mag niet aan."),
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect("internships:activity-list", placement.pk)
+
+
+class ActivityRowMixin(PlacementChildMixin):
+    """Acts on one line of the placement's list; htmx gets the row back, a browser the page."""
+
+    http_method_names = ["post"]
+
+    def get_activity(self, placement: Placement) -> Activity:
+        activities = Activity.objects.filter(activity_list__placement=placement)
+        return get_object_or_404(activities, pk=self.kwargs["pk"])
+
+    def respond(self, placement, activity, error: ValidationError | None = None):
+        if self.request.htmx:
+            context = {
+                **_list_context(placement),
+                "activity": activity,
+                "error": " ".join(error.messages) if error else "",
+            }
+            return render(self.request, "internships/partials/activity_row.html", context)
+        if error:
+            for message in error.messages:
+                messages.error(self.request, message)
+        return redirect(
+            reverse("internships:activity-list", args=[placement.pk]) + f"#a{activity.pk}"
+        )
+
+
+class ActivityPermissionView(ActivityRowMixin, View):
+    def post(self, request, **kwargs):
+        placement = self.get_placement()
+        activity = self.get_activity(placement)
+        form = ActivityPermissionForm(request.POST)
+        error = None
+        if form.is_valid():
+            try:
+                services.activity_update(activity=activity, data=form.cleaned_data)
+            except ValidationError as refused:
+                error = refused
+                activity.refresh_from_db()
+        return self.respond(placement, activity, error)
+
+
+class ActivityDoneView(ActivityRowMixin, View):
+    def post(self, request, **kwargs):
+        placement = self.get_placement()
+        activity = self.get_activity(placement)
+        form = ActivityDoneForm(request.POST)
+        error = None
+        if form.is_valid():
+            data = form.cleaned_data
+            if "comment" not in request.POST:
+                data.pop("comment")  # the quick tick keeps the comment as it is
+            try:
+                services.activity_mark_done(activity=activity, **data)
+            except ValidationError as refused:
+                error = refused
+                activity.refresh_from_db()
+        else:
+            error = ValidationError(next(iter(form.errors.values())))
+        return self.respond(placement, activity, error)
+
+
+class ActivityFormView(PlacementChildMixin, View):
+    """A line of the pupil's own (the URL names no activity) or an edit of an existing one."""
+
+    def get_objects(self):
+        placement = self.get_placement()
+        activity_list = get_object_or_404(ActivityList, placement=placement)
+        activity = None
+        if "pk" in self.kwargs:
+            activity = get_object_or_404(activity_list.activities, pk=self.kwargs["pk"])
+        return placement, activity_list, activity
+
+    def get(self, request, **kwargs):
+        placement, _list, activity = self.get_objects()
+        return self.render(placement, activity, ActivityForm(instance=activity))
+
+    def post(self, request, **kwargs):
+        placement, activity_list, activity = self.get_objects()
+        form = ActivityForm(request.POST, instance=activity)
+        if form.is_valid():
+            try:
+                if activity is None:
+                    services.activity_add(activity_list=activity_list, **form.cleaned_data)
+                else:
+                    services.activity_update(activity=activity, data=form.cleaned_data)
+                messages.success(request, _("Activiteit bewaard."))
+                return redirect("internships:activity-list", placement.pk)
+            except ValidationError as error:
+                form.add_error(None, error)
+        return self.render(placement, activity, form)
+
+    def render(self, placement, activity, form):
+        url = reverse("internships:activity-list", args=[placement.pk])
+        context = {
+            "form": form,
+            "title": _("Activiteit bewerken") if activity else _("Activiteit toevoegen"),
+            "parent": _("Activiteitenlijst van %(student)s") % {"student": placement.student},
+            "parent_url": url,
+            "cancel_url": url,
+        }
+        return render(self.request, "internships/child_form.html", context)
+
+
+class ActivityDeleteView(ActivityRowMixin, View):
+    def post(self, request, **kwargs):
+        placement = self.get_placement()
+        activity = self.get_activity(placement)
+        try:
+            services.activity_delete(activity=activity)
+            messages.success(request, _("Activiteit verwijderd."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect("internships:activity-list", placement.pk)
+
+
+class ActivityListConfirmView(PlacementChildMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, **kwargs):
+        placement = self.get_placement()
+        activity_list = get_object_or_404(ActivityList, placement=placement)
+        try:
+            services.activity_list_confirm(activity_list=activity_list)
+            messages.success(request, _("Bevestiging door de stagementor geregistreerd."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect("internships:activity-list", placement.pk)
