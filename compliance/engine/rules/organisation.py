@@ -1,0 +1,106 @@
+"""How internships fit in the school year: age, school year, summer, volume (3 and 4)."""
+
+import datetime as dt
+from collections.abc import Iterator
+
+from compliance.engine.i18n import MINUTES_PER_DAY, gettext_noop
+from compliance.engine.model import Rule, Violation
+from compliance.engine.rules.context import Context, violation
+
+MINIMUM_HALF_DAYS = 18
+SUMMER_REST_DAYS = 28
+
+MIN_AGE = gettext_noop("De leerling is op deze dag nog geen 15 jaar; stage mag pas vanaf 15 jaar.")
+OUTSIDE_SCHOOL_YEAR = gettext_noop(
+    "Stage buiten het schooljaar %(school_year)s, dat loopt van 1 september tot en met 31 augustus."
+)
+SUMMER_HOLIDAY = gettext_noop(
+    "Er is stage in de zomer, maar de leerling heeft tussen 1 juni en 31 augustus %(year)s "
+    "geen 4 aaneensluitende weken (28 dagen) zonder stage of lessen; de langste vrije periode "
+    "telt %(longest)s dagen."
+)
+MINIMUM_VOLUME = gettext_noop(
+    "Slechts %(half_days)s halve dagen stage in het schooljaar %(school_year)s; dit "
+    "structuuronderdeel vereist er minstens 18."
+)
+
+
+def min_age(context: Context) -> Iterator[Violation]:
+    """``min_age`` on each internship day before the pupil's 15th birthday (4)."""
+    for day in context.timeline.days:
+        if day.ordinal >= context.turns_15:
+            break
+        if day.has_internship:
+            yield violation(Rule.MIN_AGE, day.ordinal, MIN_AGE)
+
+
+def outside_school_year(context: Context) -> Iterator[Violation]:
+    """``outside_school_year`` on each internship day outside 1 Sept–31 Aug (4)."""
+    for day in context.timeline.days:
+        if day.has_internship and not context.in_school_year(day.ordinal):
+            yield violation(
+                Rule.OUTSIDE_SCHOOL_YEAR,
+                day.ordinal,
+                OUTSIDE_SCHOOL_YEAR,
+                school_year=_school_year_label(context),
+            )
+
+
+def summer_holiday(context: Context) -> Iterator[Violation]:
+    """``summer_holiday`` when internship falls in June–August of the school year's end and
+    those three months hold no 28 consecutive days free of all work (4).
+
+    A day is free when no work, school included, falls on it by the clock. The violation is
+    dated the first internship day of that summer.
+    """
+    year = context.schedule.school_year_start + 1
+    first = dt.date(year, 6, 1).toordinal()
+    last = dt.date(year, 8, 31).toordinal()
+    first_internship = next(
+        (
+            day.ordinal
+            for day in context.timeline.days
+            if first <= day.ordinal <= last and day.has_internship
+        ),
+        None,
+    )
+    if first_internship is None:
+        return
+    busy: set[int] = set()
+    summer = context.timeline.overlapping(first * MINUTES_PER_DAY, (last + 1) * MINUTES_PER_DAY)
+    for segment in summer:
+        busy.update(segment.calendar_days())
+    longest = free = 0
+    for ordinal in range(first, last + 1):
+        free = 0 if ordinal in busy else free + 1
+        longest = max(longest, free)
+    if longest < SUMMER_REST_DAYS:
+        yield violation(
+            Rule.SUMMER_HOLIDAY,
+            first_internship,
+            SUMMER_HOLIDAY,
+            year=str(year),
+            longest=str(longest),
+        )
+
+
+def minimum_volume(context: Context) -> Iterator[Violation]:
+    """``minimum_volume`` warning when a programme that requires 18 half days gets fewer (3).
+
+    Dated the last internship day of the school year, or 31 August when there is none.
+    """
+    if not context.schedule.requires_minimum_volume or context.half_days >= MINIMUM_HALF_DAYS:
+        return
+    days = context.internship_days_in_school_year
+    yield violation(
+        Rule.MINIMUM_VOLUME,
+        days[-1].ordinal if days else context.year_last,
+        MINIMUM_VOLUME,
+        half_days=str(context.half_days),
+        school_year=_school_year_label(context),
+    )
+
+
+def _school_year_label(context: Context) -> str:
+    start = context.schedule.school_year_start
+    return f"{start}-{start + 1}"

@@ -1,0 +1,319 @@
+"""Entries expanded into absolute work intervals, in whole minutes.
+
+An absolute minute is ``date.toordinal() * 1440 + minutes since midnight``: plain integers
+keep every rule exact and fast, and an interval that crosses midnight needs no special case.
+"""
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import NamedTuple
+
+from compliance.engine.calendar import SUPPORTED_YEARS
+from compliance.engine.i18n import MINUTES_PER_DAY, format_clock
+from compliance.engine.model import Entry, Kind, ScheduleInputError
+
+
+class Segment(NamedTuple):
+    """A stretch of work without a break, ``[start, end)`` in absolute minutes.
+
+    ``day`` is the ordinal of the entry's date, which day rules group by even when the
+    segment itself lies after midnight. (A named tuple: a year has a thousand of them.)
+    """
+
+    start: int
+    end: int
+    day: int
+    internship: bool
+    force_majeure: bool
+
+    def calendar_days(self) -> range:
+        """The days (ordinals) on which some minute of the segment falls by the clock."""
+        return range(self.start // MINUTES_PER_DAY, (self.end - 1) // MINUTES_PER_DAY + 1)
+
+
+@dataclass(slots=True)
+class Day:
+    """All work of the entries dated on one day, its segments in time order."""
+
+    ordinal: int
+    segments: list[Segment] = field(default_factory=list)
+    work: int = 0
+    internship: int = 0
+    force_majeure_internship: int = 0
+
+    @property
+    def has_internship(self) -> bool:
+        return self.internship > 0
+
+    @property
+    def has_force_majeure(self) -> bool:
+        return self.force_majeure_internship > 0
+
+    @property
+    def regular_work(self) -> int:
+        """Work minutes not done in force majeure: what the 8-hour limit applies to."""
+        return self.work - self.force_majeure_internship
+
+    @property
+    def first_start(self) -> int:
+        return self.segments[0].start
+
+    @property
+    def last_end(self) -> int:
+        return self.segments[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The work of a schedule: disjoint segments sorted by time, and the days they belong to."""
+
+    segments: Sequence[Segment]
+    days: Sequence[Day]
+    day_by_ordinal: dict[int, Day]
+    internship_minutes: int
+    school_minutes: int
+    _starts: list[int]
+    _ends: list[int]
+
+    def overlapping(self, start: int, end: int) -> Sequence[Segment]:
+        """The segments that share at least one minute with ``[start, end)``, in time order."""
+        # Segments are disjoint and sorted, so their ends are sorted too.
+        first = bisect_right(self._ends, start)
+        last = bisect_right(self._starts, end - 1)
+        return self.segments[first:last]
+
+    def is_busy(self, start: int, end: int) -> bool:
+        """Whether any work falls in ``[start, end)``."""
+        first = bisect_right(self._ends, start)
+        return first < len(self.segments) and self._starts[first] < end
+
+
+class _Placed(NamedTuple):
+    """An entry on the clock: its span including breaks, and its work segments."""
+
+    start: int
+    end: int
+    index: int
+    work: int
+    segments: list[Segment]
+
+
+def build_timeline(entries: Sequence[Entry]) -> Timeline:
+    """Expand ``entries`` into work segments, breaks left out.
+
+    Raises :class:`ScheduleInputError` listing every entry that cannot be placed on a clock:
+    seconds in a time, a date outside the supported years, zero length, a break outside its
+    entry or overlapping another break, breaks covering the whole entry, force majeure on
+    school, or entries that overlap each other.
+    """
+    errors: list[str] = []
+    placed = [
+        found
+        for index, entry in enumerate(entries)
+        if (found := _place_entry(index, entry, errors)) is not None
+    ]
+    placed.sort()
+    errors.extend(_overlap_errors(entries, placed))
+    if errors:
+        raise ScheduleInputError(errors)
+
+    # Entries do not overlap and each starts on its own date, so in start order both the
+    # segments and the entry dates come sorted.
+    segments: list[Segment] = []
+    days: list[Day] = []
+    day_by_ordinal: dict[int, Day] = {}
+    internship_minutes = school_minutes = 0
+    for one in placed:
+        first = one.segments[0]
+        day = day_by_ordinal.get(first.day)
+        if day is None:
+            day = day_by_ordinal[first.day] = Day(first.day)
+            days.append(day)
+        segments.extend(one.segments)
+        day.segments.extend(one.segments)
+        day.work += one.work
+        if first.internship:
+            day.internship += one.work
+            internship_minutes += one.work
+            if first.force_majeure:
+                day.force_majeure_internship += one.work
+        else:
+            school_minutes += one.work
+    return Timeline(
+        segments=segments,
+        days=days,
+        day_by_ordinal=day_by_ordinal,
+        internship_minutes=internship_minutes,
+        school_minutes=school_minutes,
+        _starts=[segment.start for segment in segments],
+        _ends=[segment.end for segment in segments],
+    )
+
+
+def entry_errors(entries: Sequence[Entry]) -> list[str]:
+    """The messages :func:`build_timeline` would raise for ``entries``; empty when valid."""
+    try:
+        build_timeline(entries)
+    except ScheduleInputError as error:
+        return error.errors
+    return []
+
+
+def _place_entry(index: int, entry: Entry, errors: list[str]) -> _Placed | None:
+    """The entry on the clock, or ``None`` after adding its errors."""
+    start_time, end_time = entry.start, entry.end
+    first = start_time.hour * 60 + start_time.minute
+    last = end_time.hour * 60 + end_time.minute
+    if (
+        first == last
+        or start_time.second
+        or start_time.microsecond
+        or end_time.second
+        or end_time.microsecond
+        or entry.date.year not in SUPPORTED_YEARS
+        or (entry.force_majeure and entry.kind is not Kind.INTERNSHIP)
+    ):
+        errors.extend(_entry_problems(f"entries[{index}]", entry))
+        return None
+
+    day = entry.date.toordinal()
+    start = day * MINUTES_PER_DAY + first
+    end = start + (last - first) % MINUTES_PER_DAY
+    internship = entry.kind is Kind.INTERNSHIP
+    if not entry.breaks:
+        segment = Segment(start, end, day, internship, entry.force_majeure)
+        return _Placed(start, end, index, end - start, [segment])
+
+    breaks = _place_breaks(start, end, entry.breaks)
+    if breaks is None:
+        errors.extend(_break_problems(f"entries[{index}]", entry, start, end))
+        return None
+    segments: list[Segment] = []
+    cursor = start
+    for break_start, break_end in breaks:
+        if break_start > cursor:
+            segments.append(Segment(cursor, break_start, day, internship, entry.force_majeure))
+        cursor = break_end
+    if end > cursor:
+        segments.append(Segment(cursor, end, day, internship, entry.force_majeure))
+    if not segments:
+        errors.append(
+            f"entries[{index}].breaks: de pauzes beslaan de hele periode; er blijft geen werk over"
+        )
+        return None
+    work = end - start - sum(break_end - break_start for break_start, break_end in breaks)
+    return _Placed(start, end, index, work, segments)
+
+
+def _place_breaks(
+    start: int, end: int, breaks: Sequence[tuple[dt.time, dt.time]]
+) -> list[tuple[int, int]] | None:
+    """The breaks in absolute minutes, sorted, or ``None`` if one of them is invalid.
+
+    A break time is the first moment with that clock time at or after the entry's start.
+    """
+    placed: list[tuple[int, int]] = []
+    for break_start, break_end in breaks:
+        if (
+            break_start.second
+            or break_start.microsecond
+            or break_end.second
+            or break_end.microsecond
+        ):
+            return None
+        absolute_from = (
+            start + (break_start.hour * 60 + break_start.minute - start) % MINUTES_PER_DAY
+        )
+        absolute_to = start + (break_end.hour * 60 + break_end.minute - start) % MINUTES_PER_DAY
+        if not start <= absolute_from < absolute_to <= end:
+            return None
+        placed.append((absolute_from, absolute_to))
+    placed.sort()
+    for (_, previous_end), (next_start, _) in pairwise(placed):
+        if next_start < previous_end:
+            return None
+    return placed
+
+
+def _entry_problems(path: str, entry: Entry) -> list[str]:
+    """Why an entry cannot be placed on the clock at all."""
+    problems = [
+        f"{path}.{name}: tijdstippen gaan tot op de minuut, niet de seconde"
+        for name, moment in (("start", entry.start), ("end", entry.end))
+        if moment.second or moment.microsecond
+    ]
+    if entry.date.year not in SUPPORTED_YEARS:
+        problems.append(
+            f"{path}.date: {entry.date.isoformat()} valt buiten de ondersteunde jaren "
+            f"{SUPPORTED_YEARS.start}–{SUPPORTED_YEARS.stop - 1}"
+        )
+    if entry.force_majeure and entry.kind is not Kind.INTERNSHIP:
+        problems.append(f"{path}.force_majeure: overmacht kan alleen bij stage, niet bij les")
+    first = entry.start.hour * 60 + entry.start.minute
+    if first == entry.end.hour * 60 + entry.end.minute:
+        problems.append(
+            f"{path}: begin en einde vallen samen ({format_clock(first)}); "
+            "een periode duurt minstens 1 minuut"
+        )
+    return problems
+
+
+def _break_problems(path: str, entry: Entry, start: int, end: int) -> list[str]:
+    """Why the breaks of an entry spanning ``[start, end)`` are invalid."""
+    problems: list[str] = []
+    placed: list[tuple[int, int, int]] = []
+    for number, (break_start, break_end) in enumerate(entry.breaks):
+        break_path = f"{path}.breaks[{number}]"
+        if (
+            break_start.second
+            or break_start.microsecond
+            or break_end.second
+            or break_end.microsecond
+        ):
+            problems.append(f"{break_path}: tijdstippen gaan tot op de minuut, niet de seconde")
+            continue
+        absolute_from = (
+            start + (break_start.hour * 60 + break_start.minute - start) % MINUTES_PER_DAY
+        )
+        absolute_to = start + (break_end.hour * 60 + break_end.minute - start) % MINUTES_PER_DAY
+        label = f"{format_clock(absolute_from)}–{format_clock(absolute_to)}"
+        if absolute_from == absolute_to:
+            problems.append(f"{break_path}: pauze {label} duurt 0 minuten")
+        elif not start <= absolute_from < absolute_to <= end:
+            problems.append(
+                f"{break_path}: pauze {label} valt niet binnen "
+                f"{format_clock(start)}–{format_clock(end)}"
+            )
+        else:
+            placed.append((absolute_from, absolute_to, number))
+    placed.sort()
+    latest: tuple[int, int, int] | None = None
+    for current in placed:
+        if latest is not None and current[0] < latest[1]:
+            problems.append(
+                f"{path}.breaks[{current[2]}]: pauze {format_clock(current[0])}–"
+                f"{format_clock(current[1])} overlapt met breaks[{latest[2]}] "
+                f"({format_clock(latest[0])}–{format_clock(latest[1])})"
+            )
+        if latest is None or current[1] > latest[1]:
+            latest = current
+    return problems
+
+
+def _overlap_errors(entries: Sequence[Entry], placed: list[_Placed]) -> list[str]:
+    """One message per entry that overlaps an entry starting earlier; ``placed`` is sorted."""
+    errors: list[str] = []
+    latest: _Placed | None = None
+    for current in placed:
+        if latest is not None and current.start < latest.end:
+            other = entries[latest.index].date.isoformat()
+            errors.append(
+                f"entries[{current.index}]: overlapt met entries[{latest.index}] "
+                f"({other} {format_clock(latest.start)}–{format_clock(latest.end)})"
+            )
+        if latest is None or current.end > latest.end:
+            latest = current
+    return errors

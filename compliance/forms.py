@@ -1,0 +1,98 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from compliance.models import Exemption, ScheduleException
+from internships.forms.common import CrispyFormMixin, DateInput, TimeInput
+from internships.forms.placements import BreaksMixin, weekday_field
+from internships.models import PlacementPeriod, SchoolClass, SchoolYear, Student
+
+
+class ExemptionForm(CrispyFormMixin, forms.ModelForm):
+    class Meta:
+        model = Exemption
+        fields = ["kind", "ground", "granted_on", "document"]
+        widgets = {"granted_on": DateInput()}
+
+
+class ScheduleExceptionForm(CrispyFormMixin, BreaksMixin, forms.ModelForm):
+    class Meta:
+        model = ScheduleException
+        fields = ["date", "kind", "start_time", "end_time", "force_majeure", "note"]
+        widgets = {"date": DateInput(), "start_time": TimeInput(), "end_time": TimeInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_break_fields([])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") != ScheduleException.Kind.DAY_OFF and not (
+            cleaned.get("start_time") and cleaned.get("end_time")
+        ):
+            self.add_error("start_time", _("Geef de uren van deze dag."))
+        cleaned["breaks"] = self.clean_breaks(cleaned.get("start_time"), cleaned.get("end_time"))
+        return cleaned
+
+    def exception_data(self) -> dict:
+        return {field: self.cleaned_data[field] for field in [*self.Meta.fields, "breaks"]}
+
+
+class ScheduleTryForm(CrispyFormMixin, BreaksMixin, forms.Form):
+    """A schedule to try out before it is saved on a placement."""
+
+    student = forms.ModelChoiceField(
+        label=_("Leerling"),
+        queryset=Student.objects.none(),
+        required=False,
+        help_text=_("Of vul hieronder enkel een geboortedatum in."),
+    )
+    birth_date = forms.DateField(label=_("Geboortedatum"), required=False, widget=DateInput())
+    school_year = forms.ModelChoiceField(label=_("Schooljaar"), queryset=SchoolYear.objects.all())
+    school_class = forms.ModelChoiceField(
+        label=_("Klas (lessenrooster)"),
+        queryset=SchoolClass.objects.none(),
+        required=False,
+        help_text=_("De lesuren tellen mee als arbeidstijd (5.1)."),
+    )
+    kind = forms.ChoiceField(label=_("Soort"), choices=PlacementPeriod.Kind.choices)
+    start_date = forms.DateField(label=_("Van"), widget=DateInput())
+    end_date = forms.DateField(label=_("Tot en met"), widget=DateInput())
+    weekdays = weekday_field()
+    every_n_weeks = forms.TypedChoiceField(
+        label=_("Om de hoeveel weken"),
+        choices=PlacementPeriod._meta.get_field("every_n_weeks").choices,
+        coerce=int,
+        initial=1,
+    )
+    start_time = forms.TimeField(label=_("Begintijd"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Eindtijd"), widget=TimeInput())
+    exemptions = forms.MultipleChoiceField(
+        label=_("Afwijkingen"),
+        choices=Exemption.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    requires_minimum_volume = forms.BooleanField(
+        label=_("Minstens 18 halve dagen verplicht (3)"), required=False
+    )
+
+    def __init__(self, *args, students, school_classes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["student"].queryset = students
+        self.fields["school_class"].queryset = school_classes
+        self.add_break_fields([["12:00", "12:30"]])
+
+    def clean(self):
+        cleaned = super().clean()
+        student, birth_date = cleaned.get("student"), cleaned.get("birth_date")
+        if student is None and birth_date is None:
+            self.add_error("birth_date", _("Kies een leerling of geef een geboortedatum."))
+        if student is not None:
+            cleaned["birth_date"] = student.birth_date
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("De einddatum ligt voor de begindatum."))
+        if not cleaned.get("weekdays"):
+            self.add_error("weekdays", _("Kies minstens één weekdag."))
+        cleaned["breaks"] = self.clean_breaks(cleaned.get("start_time"), cleaned.get("end_time"))
+        return cleaned

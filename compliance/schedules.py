@@ -1,0 +1,237 @@
+"""The adapter between the database and the engine: a placement becomes a :class:`Schedule`.
+
+The unit the rules speak of is a pupil's school year — internship at every host and the
+lessons at school together (5.1) — so a placement is checked with the days of the pupil's other
+placements of that year included, and with its own exemptions.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from compliance.engine import Exemptions, Rule, Schedule, Student
+from compliance.engine.calendar import legal_holidays
+from compliance.models import Exemption, ScheduleException
+from compliance.patterns import (
+    Lesson,
+    Override,
+    OverrideKind,
+    Pattern,
+    WorkDay,
+    expand_internship,
+    internship_entries,
+    lesson_entries,
+    parse_breaks,
+)
+from compliance.volume import Volume, lesson_weeks, planned_volume
+from internships.models import Placement, SchoolHoliday, SchoolYear, TimetableSlot
+
+# Rules about the whole school year concern every placement of it; the others are shown on the
+# placement whose days (give or take the week around them) they fall on.
+YEAR_RULES = frozenset({Rule.YEARLY_MAX, Rule.MINIMUM_VOLUME, Rule.SUMMER_HOLIDAY})
+WEEK = datetime.timedelta(days=7)
+
+
+def override_for(exception: ScheduleException) -> Override:
+    day = None
+    if exception.kind != ScheduleException.Kind.DAY_OFF:
+        day = WorkDay(
+            start=exception.start_time,
+            end=exception.end_time,
+            breaks=parse_breaks(exception.breaks),
+            force_majeure=exception.force_majeure,
+        )
+    return Override(date=exception.date, kind=OverrideKind(exception.kind), day=day)
+
+
+def exemptions_for(placement: Placement) -> Exemptions:
+    kinds = {exemption.kind for exemption in placement.exemptions.all()}
+    return Exemptions(**dict.fromkeys(kinds, True))
+
+
+@dataclass(frozen=True)
+class PlacementSchedule:
+    """A placement's schedule ready for the engine, with its own days and planned volume."""
+
+    placement: Placement
+    schedule: Schedule
+    own_days: dict[datetime.date, WorkDay]
+    volume: Volume
+
+    def concerns(self, rule: Rule, date: datetime.date) -> bool:
+        """Whether a violation of the pupil's year belongs on this placement's page."""
+        if rule in YEAR_RULES:
+            return True
+        return self.placement.start_date - WEEK <= date <= self.placement.end_date + WEEK
+
+
+def holiday_dates(school_year: SchoolYear, school_id: int) -> tuple[set, set]:
+    legal = set(legal_holidays(school_year.start_year)) | set(
+        legal_holidays(school_year.start_year + 1)
+    )
+    school = set()
+    for holiday in SchoolHoliday.objects.filter(school_id=school_id, school_year=school_year):
+        day = holiday.start_date
+        while day <= holiday.end_date:
+            school.add(day)
+            day += datetime.timedelta(days=1)
+    return legal, school
+
+
+def planned_days(placement: Placement) -> dict[datetime.date, WorkDay]:
+    """The days the placement plans, with their hours: periods, holidays and exceptions."""
+    legal, school_holidays = holiday_dates(placement.school_year, placement.school_id)
+    return expand_internship(
+        [period.as_pattern() for period in placement.periods.all()],
+        [override_for(exception) for exception in placement.schedule_exceptions.all()],
+        legal_holidays=legal,
+        school_holidays=school_holidays,
+        work_on_legal_holidays=exemptions_for(placement).holiday_work,
+    )
+
+
+def planned_hours_by_period(placement: Placement) -> dict[int, float]:
+    """Each period's planned hours, skipping the holidays the way the schedule does."""
+    legal, school_holidays = holiday_dates(placement.school_year, placement.school_id)
+    holiday_work = exemptions_for(placement).holiday_work
+    hours = {}
+    for period in placement.periods.all():
+        days = expand_internship(
+            [period.as_pattern()],
+            legal_holidays=legal,
+            school_holidays=school_holidays,
+            work_on_legal_holidays=holiday_work,
+        )
+        hours[period.pk] = round(sum(day.minutes for day in days.values()) / 60, 2)
+    return hours
+
+
+def lessons_of_class(school_class_id: int | None) -> list[Lesson]:
+    if school_class_id is None:
+        return []
+    return [
+        Lesson(weekday=slot.weekday, start=slot.start_time, end=slot.end_time)
+        for slot in TimetableSlot.objects.filter(school_class_id=school_class_id)
+    ]
+
+
+def assemble_schedule(
+    *,
+    birth_date: datetime.date,
+    school_year: SchoolYear,
+    days: dict[datetime.date, WorkDay],
+    lessons: list[Lesson],
+    days_without_lessons: set[datetime.date],
+    exemptions: Exemptions,
+    requires_minimum_volume: bool,
+) -> Schedule:
+    """The engine's schedule: the internship days plus the lessons on the other school days."""
+    entries = internship_entries(days) + lesson_entries(
+        lessons,
+        first_day=school_year.start_date,
+        last_day=school_year.end_date,
+        internship=days,
+        days_without_lessons=days_without_lessons,
+    )
+    entries.sort(key=lambda entry: (entry.date, entry.start))
+    return Schedule(
+        student=Student(birth_date=birth_date),
+        school_year_start=school_year.start_year,
+        exemptions=exemptions,
+        requires_minimum_volume=requires_minimum_volume,
+        entries=tuple(entries),
+    )
+
+
+@dataclass(frozen=True)
+class TrialSchedule:
+    schedule: Schedule
+    days: dict[datetime.date, WorkDay]
+    volume: Volume
+
+
+def trial_schedule(
+    *,
+    school_id: int,
+    birth_date: datetime.date,
+    school_year: SchoolYear,
+    pattern: Pattern,
+    school_class_id: int | None,
+    exemptions: Exemptions,
+    requires_minimum_volume: bool,
+) -> TrialSchedule:
+    """A schedule that is not saved anywhere, built exactly like a placement's."""
+    legal, school_holidays = holiday_dates(school_year, school_id)
+    days = expand_internship(
+        [pattern],
+        legal_holidays=legal,
+        school_holidays=school_holidays,
+        work_on_legal_holidays=exemptions.holiday_work,
+    )
+    closed = legal | school_holidays
+    schedule = assemble_schedule(
+        birth_date=birth_date,
+        school_year=school_year,
+        days=days,
+        lessons=lessons_of_class(school_class_id),
+        days_without_lessons=closed,
+        exemptions=exemptions,
+        requires_minimum_volume=requires_minimum_volume,
+    )
+    volume = planned_volume(days, lesson_weeks=lesson_weeks(school_year.start_date, closed))
+    return TrialSchedule(schedule=schedule, days=days, volume=volume)
+
+
+def schedules_for_student_year(student_id: int, school_year: SchoolYear) -> list[PlacementSchedule]:
+    """One schedule per active placement of the pupil in ``school_year``."""
+    placements = list(
+        Placement.objects.active()
+        .filter(student_id=student_id, school_year=school_year)
+        .select_related("student", "school_class__programme")
+        .prefetch_related(
+            "periods",
+            Prefetch("schedule_exceptions", queryset=ScheduleException.objects.order_by("date")),
+            Prefetch("exemptions", queryset=Exemption.objects.all()),
+        )
+    )
+    if not placements:
+        return []
+    student = placements[0].student
+    legal, school_holidays = holiday_dates(school_year, student.school_id)
+    closed = legal | school_holidays
+    days_by_placement = {}
+    for placement in placements:
+        days_by_placement[placement.pk] = expand_internship(
+            [period.as_pattern() for period in placement.periods.all()],
+            [override_for(exception) for exception in placement.schedule_exceptions.all()],
+            legal_holidays=legal,
+            school_holidays=school_holidays,
+            work_on_legal_holidays=exemptions_for(placement).holiday_work,
+        )
+    all_days: dict[datetime.date, WorkDay] = {}
+    for days in days_by_placement.values():
+        all_days.update(days)
+    school_class = next((p.school_class for p in placements if p.school_class_id), None)
+    lessons = lessons_of_class(school_class.pk if school_class else None)
+    requires_minimum_volume = bool(
+        school_class and school_class.programme.requires_workplace_learning
+    )
+    weeks = lesson_weeks(school_year.start_date, closed)
+    return [
+        PlacementSchedule(
+            placement=placement,
+            schedule=assemble_schedule(
+                birth_date=student.birth_date,
+                school_year=school_year,
+                days=all_days,
+                lessons=lessons,
+                days_without_lessons=closed,
+                exemptions=exemptions_for(placement),
+                requires_minimum_volume=requires_minimum_volume,
+            ),
+            own_days=days_by_placement[placement.pk],
+            volume=planned_volume(days_by_placement[placement.pk], lesson_weeks=weeks),
+        )
+        for placement in placements
+    ]

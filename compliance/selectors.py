@@ -1,0 +1,74 @@
+"""Reads of compliance data for pages that already know the user may see the placement."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
+
+from compliance.models import ComplianceCheck, Exemption, ScheduleException
+from internships.models import Placement
+
+
+@dataclass(frozen=True)
+class StoredViolation:
+    rule: str
+    date: datetime.date
+    severity: str
+    source: str
+    template: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    @classmethod
+    def from_engine(cls, violation) -> "StoredViolation":
+        return cls(
+            rule=str(violation.rule),
+            date=violation.date,
+            severity=str(violation.severity),
+            source=violation.source,
+            template=violation.template,
+            params=dict(violation.params),
+        )
+
+    @property
+    def message(self) -> str:
+        """The message in the user's language; the engine's Dutch template is the msgid."""
+        return gettext(self.template) % self.params
+
+
+@dataclass(frozen=True)
+class PlacementCompliance:
+    check: ComplianceCheck | None
+    violations: list[StoredViolation]
+    exemptions: list[Exemption]
+    exceptions: list[ScheduleException]
+
+    @property
+    def volume(self) -> dict:
+        return self.check.totals.get("volume", {}) if self.check else {}
+
+
+def placement_compliance(placement: Placement) -> PlacementCompliance:
+    compliance_check = ComplianceCheck.objects.filter(placement=placement).first()
+    violations = []
+    if compliance_check is not None:
+        violations = [
+            StoredViolation(
+                rule=item["rule"],
+                date=datetime.date.fromisoformat(item["date"]),
+                severity=item["severity"],
+                source=item["source"],
+                template=item["template"],
+                params=item["params"],
+            )
+            for item in compliance_check.violations
+        ]
+    return PlacementCompliance(
+        check=compliance_check,
+        violations=violations,
+        exemptions=list(placement.exemptions.all()),
+        exceptions=list(placement.schedule_exceptions.all()),
+    )

@@ -1,0 +1,218 @@
+"""Writes of the compliance app: exemptions, exceptional days, and the stored check results."""
+
+import datetime
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from compliance.engine import ScheduleInputError, Severity, check
+from compliance.models import ComplianceCheck, Exemption, ScheduleException
+from compliance.schedules import schedules_for_student_year
+from compliance.volume import Volume
+from internships.models import Placement, SchoolYear, Student
+
+logger = logging.getLogger(__name__)
+
+
+def violation_to_json(violation) -> dict[str, Any]:
+    return {
+        "rule": str(violation.rule),
+        "date": violation.date.isoformat(),
+        "severity": str(violation.severity),
+        "source": violation.source,
+        "template": violation.template,
+        "params": dict(violation.params),
+    }
+
+
+def volume_to_json(volume: Volume) -> dict[str, Any]:
+    return {
+        "half_days": volume.half_days,
+        "hours": volume.hours,
+        "block_weeks": volume.block_weeks,
+        "alternating_half_days": volume.alternating_half_days,
+        "alternating_weeks": volume.alternating_weeks,
+        "alternating_half_days_per_week": volume.alternating_half_days_per_week,
+        "lesson_weeks": volume.lesson_weeks,
+        "lesson_hours": volume.lesson_hours,
+    }
+
+
+_deferred: ContextVar[dict[tuple[int, int], tuple[Student, SchoolYear]] | None] = ContextVar(
+    "deferred_compliance_checks", default=None
+)
+
+
+@contextmanager
+def compliance_checks_deferred() -> Iterator[None]:
+    """Checks each pupil-year touched inside the block once, when the block ends.
+
+    For bulk work (imports, the demo data): every write of a placement re-checks the pupil's
+    school year, and the stored result depends only on the final data.
+    """
+    if _deferred.get() is not None:
+        yield
+        return
+    pending: dict[tuple[int, int], tuple[Student, SchoolYear]] = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    for student, school_year in pending.values():
+        compliance_check_student_year(student=student, school_year=school_year)
+
+
+@transaction.atomic
+def compliance_check_student_year(*, student: Student, school_year: SchoolYear) -> None:
+    """Checks every active placement of the pupil in the school year and stores the results.
+
+    The placements of one pupil-year depend on each other (weekly and yearly totals, rest
+    between days), so they are always checked together.
+    """
+    pending = _deferred.get()
+    if pending is not None:
+        pending[student.pk, school_year.pk] = (student, school_year)
+        return
+    now = timezone.now()
+    checked = []
+    for placement_schedule in schedules_for_student_year(student.pk, school_year):
+        try:
+            result = check(placement_schedule.schedule)
+        except ScheduleInputError as error:
+            # Forms keep schedules valid; should one slip through, the page says why.
+            logger.warning("Unchecked schedule for %s: %s", placement_schedule.placement, error)
+            ComplianceCheck.objects.update_or_create(
+                placement=placement_schedule.placement,
+                defaults={
+                    "checked_at": now,
+                    "error_count": 1,
+                    "warning_count": 0,
+                    "violations": [],
+                    "totals": {"input_errors": error.errors},
+                },
+            )
+            checked.append(placement_schedule.placement.pk)
+            continue
+        violations = [
+            violation
+            for violation in result.violations
+            if placement_schedule.concerns(violation.rule, violation.date)
+        ]
+        errors = sum(1 for v in violations if v.severity is Severity.ERROR)
+        ComplianceCheck.objects.update_or_create(
+            placement=placement_schedule.placement,
+            defaults={
+                "checked_at": now,
+                "error_count": errors,
+                "warning_count": len(violations) - errors,
+                "violations": [violation_to_json(v) for v in violations],
+                "totals": {
+                    "internship_hours": result.totals.internship_hours,
+                    "school_hours": result.totals.school_hours,
+                    "half_days": result.totals.half_days,
+                    "volume": volume_to_json(placement_schedule.volume),
+                },
+            },
+        )
+        checked.append(placement_schedule.placement.pk)
+    ComplianceCheck.objects.filter(
+        placement__student=student, placement__school_year=school_year
+    ).exclude(placement_id__in=checked).delete()
+
+
+def compliance_check_placement(*, placement: Placement) -> None:
+    compliance_check_student_year(student=placement.student, school_year=placement.school_year)
+
+
+@transaction.atomic
+def exemption_save(
+    *,
+    placement: Placement,
+    kind: str,
+    ground: str,
+    granted_on: datetime.date | None = None,
+    document=None,
+) -> Exemption:
+    exemption = Exemption.objects.filter(placement=placement, kind=kind).first() or Exemption(
+        placement=placement, kind=kind
+    )
+    exemption.ground = ground
+    exemption.granted_on = granted_on
+    if document:
+        exemption.document = document
+    exemption.full_clean()
+    exemption.save()
+    compliance_check_placement(placement=placement)
+    return exemption
+
+
+@transaction.atomic
+def exemption_delete(*, exemption: Exemption) -> None:
+    placement = exemption.placement
+    exemption.delete()
+    compliance_check_placement(placement=placement)
+
+
+@transaction.atomic
+def schedule_exception_save(
+    *,
+    placement: Placement,
+    date: datetime.date,
+    kind: str,
+    start_time: datetime.time | None = None,
+    end_time: datetime.time | None = None,
+    breaks: list[list[str]] | None = None,
+    force_majeure: bool = False,
+    note: str = "",
+) -> ScheduleException:
+    """Records how one day differs from the plan; a second record for the day replaces it."""
+    if not placement.start_date <= date <= placement.end_date:
+        raise ValidationError(
+            {
+                "date": [
+                    _(
+                        "Deze dag valt buiten de stage (%(start)s – %(end)s); "
+                        "pas eerst de data van de stage aan."
+                    )
+                    % {
+                        "start": placement.start_date.strftime("%d/%m/%Y"),
+                        "end": placement.end_date.strftime("%d/%m/%Y"),
+                    }
+                ]
+            }
+        )
+    if kind != ScheduleException.Kind.DAY_OFF and (start_time is None or end_time is None):
+        raise ValidationError({"start_time": [_("Geef de uren van deze dag.")]})
+    if kind == ScheduleException.Kind.DAY_OFF:
+        start_time = end_time = None
+        breaks = []
+        force_majeure = False
+    exception, _created = ScheduleException.objects.update_or_create(
+        placement=placement,
+        date=date,
+        defaults={
+            "kind": kind,
+            "start_time": start_time,
+            "end_time": end_time,
+            "breaks": breaks or [],
+            "force_majeure": force_majeure,
+            "note": note,
+        },
+    )
+    compliance_check_placement(placement=placement)
+    return exception
+
+
+@transaction.atomic
+def schedule_exception_delete(*, exception: ScheduleException) -> None:
+    placement = exception.placement
+    exception.delete()
+    compliance_check_placement(placement=placement)

@@ -1,0 +1,196 @@
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from compliance import services
+from compliance.engine import Exemptions, ScheduleInputError, check
+from compliance.forms import ExemptionForm, ScheduleExceptionForm, ScheduleTryForm
+from compliance.patterns import Pattern, PatternKind, WorkDay
+from compliance.schedules import schedules_for_student_year, trial_schedule
+from compliance.selectors import StoredViolation, placement_compliance
+from internships.selectors import classes_visible_to, students_visible_to
+from internships.views.base import StaffRequiredMixin
+from internships.views.downloads import file_response
+from internships.views.placements import PlacementChildMixin
+
+
+class ExemptionFormView(PlacementChildMixin, View):
+    template_name = "compliance/exemption_form.html"
+
+    def get(self, request, **kwargs):
+        return self.render(self.get_placement(), ExemptionForm())
+
+    def post(self, request, **kwargs):
+        placement = self.get_placement()
+        form = ExemptionForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.exemption_save(placement=placement, **form.cleaned_data)
+            return self.done(
+                placement, _("Afwijking bewaard; het rooster is opnieuw gecontroleerd.")
+            )
+        return self.render(placement, form)
+
+    def render(self, placement, form):
+        return render(self.request, self.template_name, {"placement": placement, "form": form})
+
+
+class ExemptionDeleteView(PlacementChildMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, placement_pk, pk):
+        placement = self.get_placement()
+        services.exemption_delete(exemption=get_object_or_404(placement.exemptions, pk=pk))
+        return self.done(placement, _("Afwijking verwijderd."))
+
+
+class ExemptionDocumentView(PlacementChildMixin, View):
+    """The exemption's supporting document, for staff who may see the placement."""
+
+    def get(self, request, placement_pk, pk):
+        exemption = get_object_or_404(self.get_placement().exemptions, pk=pk)
+        return file_response(exemption.document)
+
+
+class ScheduleExceptionFormView(PlacementChildMixin, View):
+    template_name = "compliance/exception_form.html"
+
+    def get(self, request, **kwargs):
+        placement = self.get_placement()
+        initial = {"date": request.GET.get("date")} if request.GET.get("date") else None
+        return self.render(placement, ScheduleExceptionForm(initial=initial))
+
+    def post(self, request, **kwargs):
+        placement = self.get_placement()
+        form = ScheduleExceptionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.schedule_exception_save(placement=placement, **form.exception_data())
+                return self.done(placement, _("Afwijkende dag bewaard."))
+            except ValidationError as error:
+                form.add_error(None, error)
+        return self.render(placement, form)
+
+    def render(self, placement, form):
+        return render(self.request, self.template_name, {"placement": placement, "form": form})
+
+
+class ScheduleExceptionDeleteView(PlacementChildMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, placement_pk, pk):
+        placement = self.get_placement()
+        exception = get_object_or_404(placement.schedule_exceptions, pk=pk)
+        services.schedule_exception_delete(exception=exception)
+        return self.done(placement, _("Afwijkende dag verwijderd."))
+
+
+def _weeks(first: datetime.date, last: datetime.date) -> list[list[datetime.date]]:
+    monday = first - datetime.timedelta(days=first.weekday())
+    weeks = []
+    while monday <= last:
+        weeks.append([monday + datetime.timedelta(days=offset) for offset in range(7)])
+        monday += datetime.timedelta(days=7)
+    return weeks
+
+
+class PlacementScheduleView(PlacementChildMixin, View):
+    """The placement's planned days week by week, lessons included, with the violations."""
+
+    template_name = "compliance/placement_schedule.html"
+
+    def get(self, request, placement_pk):
+        placement = self.get_placement()
+        schedules = schedules_for_student_year(placement.student_id, placement.school_year)
+        own = next((s for s in schedules if s.placement.pk == placement.pk), None)
+        entries_by_day = defaultdict(list)
+        if own is not None:
+            for entry in own.schedule.entries:
+                entries_by_day[entry.date].append(entry)
+        compliance = placement_compliance(placement)
+        violations_by_day = defaultdict(list)
+        for violation in compliance.violations:
+            violations_by_day[violation.date].append(violation)
+        weeks = [
+            [
+                {
+                    "date": day,
+                    "entries": entries_by_day.get(day, []),
+                    "own": own is not None and day in own.own_days,
+                    "violations": violations_by_day.get(day, []),
+                }
+                for day in week
+            ]
+            for week in _weeks(placement.start_date, placement.end_date)
+        ]
+        context = {"placement": placement, "weeks": weeks, "compliance": compliance}
+        return render(request, self.template_name, context)
+
+
+class ScheduleTryView(StaffRequiredMixin, View):
+    """Try a schedule against the rules before saving it on a placement."""
+
+    template_name = "compliance/try.html"
+
+    def get_form(self, data=None):
+        user = self.request.user
+        return ScheduleTryForm(
+            data,
+            initial={"school_year": self.request.school_year},
+            students=students_visible_to(user).select_related("school_class"),
+            school_classes=classes_visible_to(user),
+        )
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": self.get_form()})
+
+    def post(self, request):
+        form = self.get_form(request.POST)
+        context = {"form": form}
+        if form.is_valid():
+            data = form.cleaned_data
+            pattern = Pattern(
+                kind=PatternKind(data["kind"]),
+                start_date=data["start_date"],
+                end_date=data["end_date"],
+                weekdays=frozenset(data["weekdays"]),
+                every_n_weeks=data["every_n_weeks"],
+                day=WorkDay(
+                    start=data["start_time"],
+                    end=data["end_time"],
+                    breaks=tuple(
+                        (datetime.time.fromisoformat(s), datetime.time.fromisoformat(e))
+                        for s, e in data["breaks"]
+                    ),
+                ),
+            )
+            school_class = data["school_class"] or (
+                data["student"].school_class if data["student"] else None
+            )
+            trial = trial_schedule(
+                school_id=request.user.school_id,
+                birth_date=data["birth_date"],
+                school_year=data["school_year"],
+                pattern=pattern,
+                school_class_id=school_class.pk if school_class else None,
+                exemptions=Exemptions(**dict.fromkeys(data["exemptions"], True)),
+                requires_minimum_volume=data["requires_minimum_volume"],
+            )
+            try:
+                result = check(trial.schedule)
+            except ScheduleInputError as error:
+                for message in error.errors:
+                    form.add_error(None, message)
+            else:
+                context.update(
+                    result=result,
+                    trial=trial,
+                    violations=[StoredViolation.from_engine(v) for v in result.violations],
+                )
+        template = self.template_name
+        if request.htmx:
+            template = "compliance/partials/try_result.html"
+        return render(request, template, context)
