@@ -1,0 +1,177 @@
+"""Views of the documents app: request, follow, download and retry documents.
+
+Views stay thin: the services create and queue documents, the selectors decide who may see
+them (404 outside a user's reach, as on the subject's own page), the task does the work.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+
+from documents import services
+from documents.forms import PlacementDocumentForm, SchoolYearDocumentForm
+from documents.models import Document
+from documents.selectors import (
+    document_get_for_user,
+    printable_agreement_versions,
+    programmes_of_school,
+    school_year_documents,
+)
+from documents.templatetags.documents_tags import (
+    CARD_TEMPLATE,
+    current_page,
+    placement_card_context,
+)
+from internships.selectors import placement_get_for_user
+from internships.views.base import CoordinatorRequiredMixin, StaffRequiredMixin
+
+STATUS_TEMPLATE = "documents/partials/document.html"
+
+
+def subject_url(document: Document) -> str:
+    """The page a document belongs on: its placement's page or the inspection page."""
+    if document.placement_id:
+        return reverse("internships:placement-detail", args=[document.placement_id])
+    return reverse("documents:inspection")
+
+
+def safe_next(request: HttpRequest, fallback: str) -> str:
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return fallback
+
+
+def error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+class PlacementDocumentRequestView(StaffRequiredMixin, View):
+    """Asks for a placement's agreement PDF or individual dossier; answers at once."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, placement_pk: int) -> HttpResponse:
+        placement = placement_get_for_user(request.user, placement_pk)
+        form = PlacementDocumentForm(
+            request.POST, agreement_versions=printable_agreement_versions(placement)
+        )
+        error = ""
+        if form.is_valid():
+            try:
+                services.document_request(
+                    kind=form.cleaned_data["kind"],
+                    user=request.user,
+                    placement=placement,
+                    agreement_version=form.cleaned_data["agreement_version"],
+                )
+            except ValidationError as exception:
+                error = error_text(exception)
+        else:
+            error = _("Dit document kan niet gemaakt worden.")
+        if request.htmx:
+            context = placement_card_context(request, placement, error=error)
+            return HttpResponse(render_to_string(CARD_TEMPLATE, context, request=request))
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, _("Het document wordt gemaakt."))
+        return redirect("internships:placement-detail", pk=placement.pk)
+
+
+class DocumentStatusView(StaffRequiredMixin, View):
+    """The document's line with its progress; htmx polls it while the document is made."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        document = document_get_for_user(request.user, pk)
+        context = {"document": document, "next_url": current_page(request, subject_url(document))}
+        return render(request, STATUS_TEMPLATE, context)
+
+
+class DocumentDownloadView(StaffRequiredMixin, View):
+    def get(self, request: HttpRequest, pk: int) -> FileResponse:
+        document = document_get_for_user(request.user, pk)
+        if document.status != Document.Status.READY:
+            raise Http404(_("Dit document is nog niet klaar."))
+        response = FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.download_name,
+            content_type=document.content_type,
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class DocumentRetryView(StaffRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        document = document_get_for_user(request.user, pk)
+        error = ""
+        try:
+            document = services.document_retry(document=document, user=request.user)
+        except ValidationError as exception:
+            error = error_text(exception)
+        if request.htmx:
+            context = {
+                "document": document,
+                "next_url": current_page(request, subject_url(document)),
+            }
+            return render(request, STATUS_TEMPLATE, context)
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, _("Het document wordt opnieuw gemaakt."))
+        return redirect(safe_next(request, subject_url(document)))
+
+
+class InspectionView(CoordinatorRequiredMixin, View):
+    """Inspectiedossier: the general dossier and the ZIP export of a school year."""
+
+    template_name = "documents/inspection.html"
+    paginate_by = 20
+
+    def get_form(self, data=None) -> SchoolYearDocumentForm:
+        return SchoolYearDocumentForm(
+            data,
+            programmes=programmes_of_school(self.request.user),
+            initial={"school_year": self.request.school_year},
+        )
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self.render(self.get_form())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                services.document_request(user=request.user, **form.cleaned_data)
+            except ValidationError as exception:
+                form.add_error(None, exception)
+            else:
+                messages.success(
+                    request, _("Het document wordt gemaakt; de voortgang staat hieronder.")
+                )
+                return redirect("documents:inspection")
+        return self.render(form, status=400)
+
+    def render(self, form: SchoolYearDocumentForm, status: int = 200) -> HttpResponse:
+        paginator = Paginator(school_year_documents(self.request.user), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        context = {
+            "form": form,
+            "page_obj": page,
+            "documents": page.object_list,
+            "next_url": self.request.get_full_path(),
+        }
+        return render(self.request, self.template_name, context, status=status)

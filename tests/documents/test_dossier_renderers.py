@@ -1,0 +1,78 @@
+"""Where the export's dossiers are rendered: in this process, or by helper processes."""
+
+import io
+import zipfile
+
+import pytest
+from django.db import connection
+
+from documents import services
+from documents.builders import dossier_renderers, inspection_export
+from documents.models import Document
+from tests.documents.conftest import pdf_text
+from tests.factories import PlacementFactory
+
+
+def test_the_database_url_of_postgresql_keeps_every_part():
+    database = {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "test_stagebeheer_gw0",
+        "USER": "postgres",
+        "PASSWORD": "p@ss word",
+        "HOST": "127.0.0.1",
+        "PORT": 5432,
+    }
+    assert dossier_renderers.database_url(database) == (
+        "postgres://postgres:p%40ss%20word@127.0.0.1:5432/test_stagebeheer_gw0"
+    )
+
+
+def test_the_database_url_of_sqlite_is_its_file():
+    database = {"ENGINE": "django.db.backends.sqlite3", "NAME": "/srv/stagebeheer/db.sqlite3"}
+    assert dossier_renderers.database_url(database) == "sqlite:////srv/stagebeheer/db.sqlite3"
+
+
+@pytest.mark.django_db
+def test_inside_a_transaction_the_dossiers_are_rendered_here(settings):
+    settings.DOCUMENTS_EXPORT_PROCESSES = 4
+    assert dossier_renderers.helper_processes() == 0
+
+
+@pytest.mark.django_db
+def test_one_process_wanted_means_rendering_here(settings):
+    settings.DOCUMENTS_EXPORT_PROCESSES = 1
+    assert dossier_renderers.helper_processes() == 0
+
+
+@pytest.mark.slow
+def test_helper_processes_render_the_export(transactional_db, school_a, settings, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "Helper processes cannot open the in-memory SQLite test database; run with "
+            "DATABASE_URL=postgres://… to test them."
+        )
+    settings.DOCUMENTS_EXPORT_PROCESSES = 2
+    monkeypatch.setattr(inspection_export, "CHUNK_SIZE", 1)  # five chunks over two helpers
+    for _ in range(3):
+        PlacementFactory(
+            student__school=school_a.school, student__school_class=school_a.school_class
+        )
+    document = Document.objects.create(
+        school=school_a.school,
+        kind=Document.Kind.INSPECTION_EXPORT,
+        school_year=school_a.school_year,
+        subject_key="school_year:helpers",
+        version=1,
+    )
+    assert dossier_renderers.helper_processes() == 2
+
+    document = services.document_render(document_pk=document.pk, task_id="helpers")
+
+    assert document.status == Document.Status.READY
+    with document.file.open("rb") as file, zipfile.ZipFile(io.BytesIO(file.read())) as archive:
+        index = archive.read("index.csv").decode("utf-8-sig").splitlines()
+        dossiers = [line.split(";")[0] for line in index[2:]]
+        assert len(dossiers) == 5
+        assert set(dossiers) == {name for name in archive.namelist() if "/" in name}
+        pupil = f"6VZ-Alfa/leerling-alfa-lotte-{school_a.placement.pk}.pdf"
+        assert "Individueel stagedossier Lotte Leerling Alfa" in pdf_text(archive.read(pupil))
