@@ -29,12 +29,8 @@ from internships.demo.placements import GROUP_PROGRAMME, Intent
 from internships.demo.risks import RiskDesk, first_days
 from internships.demo.schedules import DEFAULT_HOURS, WORKING_HOURS, PlacementPlan, WorkingHours
 from internships.models import ActivityList, Party, Placement, User
-from internships.services.placements import (
-    absence_record,
-    make_up_create,
-    placement_transition,
-    placement_update,
-)
+from internships.services.absences import absence_record, make_up_create
+from internships.services.placements import placement_transition, placement_update
 
 Status = Placement.Status
 # How far a placement is prepared.

@@ -1,7 +1,6 @@
-"""Writes for placements, their periods, absences and make-up internships."""
+"""Writes for placements and their periods."""
 
 import datetime
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -9,12 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from compliance.schedules import planned_days
 from compliance.services import compliance_check_placement
 from internships.models import (
-    Absence,
     Host,
-    MakeUpPlacement,
     Mentor,
     Placement,
     PlacementPeriod,
@@ -315,104 +311,3 @@ def period_delete(*, period: PlacementPeriod) -> None:
     placement = period.placement
     period.delete()
     compliance_check_placement(placement=placement)
-
-
-@transaction.atomic
-def absence_record(
-    *,
-    placement: Placement,
-    date: datetime.date,
-    hours: Any,
-    justified: bool,
-    recorded_by: User,
-    reason: str = "",
-) -> Absence:
-    if not placement.start_date <= date <= placement.end_date:
-        raise ValidationError({"date": [_("Deze dag valt buiten de stage.")]})
-    planned = planned_days(placement).get(date)
-    if planned is None:
-        raise ValidationError({"date": [_("Op deze dag is er geen stage gepland.")]})
-    if hours is not None and Decimal(hours) * 60 > planned.minutes:
-        raise ValidationError(
-            {
-                "hours": [
-                    _("Op deze dag zijn maar %(hours)s uren stage gepland.")
-                    % {"hours": f"{planned.minutes / 60:g}".replace(".", ",")}
-                ]
-            }
-        )
-    if placement.absences.filter(date=date).exists():
-        raise ValidationError({"date": [_("Voor deze dag is al een afwezigheid geregistreerd.")]})
-    absence = Absence(
-        placement=placement,
-        date=date,
-        hours=hours,
-        justified=justified,
-        reason=reason,
-        recorded_by=recorded_by,
-    )
-    absence.full_clean()
-    absence.save()
-    return absence
-
-
-@transaction.atomic
-def make_up_create(
-    *,
-    placement: Placement,
-    reason: str,
-    decided_on: datetime.date,
-    start_date: datetime.date,
-    end_date: datetime.date,
-    weekdays: list[int],
-    start_time: datetime.time,
-    end_time: datetime.time,
-    breaks: list[list[str]] | None = None,
-    absences: list[Absence] | None = None,
-) -> MakeUpPlacement:
-    """Plans an inhaalstage: extra days at the same host, within the school year (4).
-
-    The placement's end date moves along when the make-up days fall after it.
-    """
-    if placement.status not in (Placement.Status.PREPARING, Placement.Status.STARTED):
-        raise ValidationError(
-            _("Een inhaalstage kan enkel bij een stage in voorbereiding of een lopende stage.")
-        )
-    school_year = placement.school_year
-    if start_date not in school_year or end_date not in school_year:
-        raise ValidationError(
-            {
-                "end_date": [
-                    _("Een inhaalstage valt binnen hetzelfde schooljaar (ten laatste 31 augustus).")
-                ]
-            }
-        )
-    if end_date > placement.end_date or start_date < placement.start_date:
-        placement_update(
-            placement=placement,
-            data={
-                "start_date": min(start_date, placement.start_date),
-                "end_date": max(end_date, placement.end_date),
-            },
-        )
-    period = period_create(
-        placement=placement,
-        kind=PlacementPeriod.Kind.BLOCK,
-        start_date=start_date,
-        end_date=end_date,
-        weekdays=weekdays,
-        start_time=start_time,
-        end_time=end_time,
-        breaks=breaks,
-    )
-    make_up = MakeUpPlacement(
-        placement=placement, period=period, reason=reason, decided_on=decided_on
-    )
-    make_up.full_clean()
-    make_up.save()
-    if absences:
-        foreign = [absence for absence in absences if absence.placement_id != placement.pk]
-        if foreign:
-            raise ValidationError({"absences": [_("Kies afwezigheden van deze stage.")]})
-        make_up.absences.set(absences)
-    return make_up

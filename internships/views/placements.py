@@ -28,6 +28,7 @@ from internships.selectors import (
     supervisors_of_school,
     workplaces_visible_to,
 )
+from internships.services import absences as absence_services
 from internships.services import placements as services
 from internships.views.base import (
     FilteredListMixin,
@@ -238,7 +239,7 @@ class AbsenceFormView(PlacementChildMixin, View):
         form = AbsenceForm(request.POST)
         if form.is_valid():
             try:
-                services.absence_record(
+                absence_services.absence_record(
                     placement=placement, recorded_by=request.user, **form.cleaned_data
                 )
                 return self.done(placement, _("Afwezigheid geregistreerd."))
@@ -267,7 +268,7 @@ class MakeUpFormView(PlacementChildMixin, View):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.make_up_create(
+                absence_services.make_up_create(
                     placement=placement,
                     reason=data["reason"],
                     decided_on=data["decided_on"],

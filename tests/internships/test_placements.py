@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from internships.forms.placements import PeriodForm
 from internships.models import Absence, MakeUpPlacement, Placement, PlacementPeriod
+from internships.services import absences as absence_services
 from internships.services import placements as services
 from tests.factories import (
     AbsenceFactory,
@@ -695,7 +696,7 @@ class TestMakeUps:
         day = placement.end_date
 
         with pytest.raises(ValidationError) as error:
-            services.make_up_create(
+            absence_services.make_up_create(
                 placement=placement,
                 reason="inhalen",
                 decided_on=day,

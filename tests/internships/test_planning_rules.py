@@ -9,7 +9,7 @@ from django.test import RequestFactory
 
 from internships.models import Placement, SchoolYear
 from internships.selectors import selected_school_year
-from internships.services.placements import absence_record, make_up_create
+from internships.services.absences import absence_record, make_up_create
 
 
 def test_an_absence_needs_a_planned_internship_day(school_a):
