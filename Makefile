@@ -49,8 +49,8 @@ format: install
 
 # Dutch is the source language; English lives in locale/en.
 messages: install
-	$(BIN)/python manage.py makemessages --locale en --ignore ".venv/*" --ignore "static/vendor/*"
-	$(BIN)/python manage.py compilemessages --locale en
+	$(BIN)/python manage.py makemessages --locale en --add-location file --ignore ".venv/*" --ignore "static/vendor/*" --ignore "tests/*" --ignore "benchmarks/*"
+	$(BIN)/python manage.py compilemessages --locale en --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -161,6 +161,19 @@ def test_the_try_page_checks_a_schedule_without_saving_it(school_a, client_for):
     assert ComplianceCheck.objects.count() == before
 
 
+def test_the_try_page_explains_violations_in_english_on_request(school_a, client_for):
+    data = {**TRY_DATA, "school_year": school_a.school_year.pk}
+    data["start_date"] = f"{school_a.school_year.start_year + 1}-02-02"
+    data["end_date"] = f"{school_a.school_year.start_year + 1}-02-08"
+    client = client_for(school_a.coordinator)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    page = client.post(reverse("compliance:try"), data).content.decode()
+
+    assert "the maximum is 8 h per day" in page  # 5.1
+    assert "het maximum is 8 u per dag" not in page
+
+
 def test_the_try_page_answers_htmx_with_the_result_only(school_a, client_for):
     data = {**TRY_DATA, "school_year": school_a.school_year.pk, "weekdays": ["0"]}
     data["start_date"] = f"{school_a.school_year.start_year + 1}-02-02"
