@@ -14,7 +14,33 @@ from simple_history.admin import SimpleHistoryAdmin
 from internships import models
 
 
-class SchoolScopedAdmin(SimpleHistoryAdmin):
+class ScopedChoicesMixin:
+    """Offers and accepts in foreign keys only rows that the user sees in the related model's
+    own admin: a staff account of one school never picks (or types the id of) another's."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return self._scope_choices(field, request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return self._scope_choices(field, request)
+
+    def _scope_choices(self, field, request):
+        if field is None or request.user.is_superuser:
+            return field
+        related_admin = self.admin_site._registry.get(field.queryset.model)
+        if related_admin is not None:
+            visible = related_admin.get_queryset(request).values("pk")
+            field.queryset = field.queryset.filter(pk__in=visible)
+        return field
+
+
+class ScopedInline(ScopedChoicesMixin, admin.TabularInline):
+    extra = 0
+
+
+class SchoolScopedAdmin(ScopedChoicesMixin, SimpleHistoryAdmin):
     school_path = "school"
 
     def get_queryset(self, request):
@@ -48,7 +74,7 @@ class SchoolScopedAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
     list_display = ["username", "first_name", "last_name", "school", "role", "is_active"]
     list_filter = ["school", "role", "is_active", "is_staff"]
     fieldsets = [
@@ -64,7 +90,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(models.SchoolBoard)
-class SchoolBoardAdmin(admin.ModelAdmin):
+class SchoolBoardAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "enterprise_number", "insurer"]
 
     def get_queryset(self, request):
@@ -75,7 +101,7 @@ class SchoolBoardAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.School)
-class SchoolAdmin(admin.ModelAdmin):
+class SchoolAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "institution_number", "city", "board"]
 
     def get_queryset(self, request):
@@ -96,9 +122,8 @@ class ProgrammeAdmin(SchoolScopedAdmin):
     list_filter = ["grade", "finality"]
 
 
-class TimetableSlotInline(admin.TabularInline):
+class TimetableSlotInline(ScopedInline):
     model = models.TimetableSlot
-    extra = 0
 
 
 @admin.register(models.SchoolClass)
@@ -108,9 +133,8 @@ class SchoolClassAdmin(SchoolScopedAdmin):
     inlines = [TimetableSlotInline]
 
 
-class GuardianInline(admin.TabularInline):
+class GuardianInline(ScopedInline):
     model = models.Guardian
-    extra = 0
 
 
 @admin.register(models.Student)
@@ -120,14 +144,12 @@ class StudentAdmin(SchoolScopedAdmin):
     inlines = [GuardianInline]
 
 
-class WorkplaceInline(admin.TabularInline):
+class WorkplaceInline(ScopedInline):
     model = models.Workplace
-    extra = 0
 
 
-class MentorInline(admin.TabularInline):
+class MentorInline(ScopedInline):
     model = models.Mentor
-    extra = 0
 
 
 @admin.register(models.Host)
@@ -137,9 +159,8 @@ class HostAdmin(SchoolScopedAdmin):
     inlines = [WorkplaceInline, MentorInline]
 
 
-class PlacementPeriodInline(admin.TabularInline):
+class PlacementPeriodInline(ScopedInline):
     model = models.PlacementPeriod
-    extra = 0
 
 
 @admin.register(models.Placement)
@@ -155,3 +176,11 @@ class PlacementAdmin(SchoolScopedAdmin):
 class AbsenceAdmin(SchoolScopedAdmin):
     school_path = "placement__school"
     list_display = ["placement", "date", "hours", "justified"]
+
+
+@admin.register(models.Visit)
+class VisitAdmin(SchoolScopedAdmin):
+    school_path = "placement__school"
+    list_display = ["placement", "date", "kind", "status", "visited_by"]
+    list_filter = ["kind", "status"]
+    raw_id_fields = ["placement", "visited_by"]

@@ -2,9 +2,19 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from internships.models import Absence, Host, Placement, Programme, SchoolClass, Student, User
+from internships.models import (
+    Absence,
+    Host,
+    Placement,
+    Programme,
+    SchoolClass,
+    Student,
+    User,
+    Visit,
+)
 from tests.factories import SuperuserFactory
 
 # model, admin URL name, and how to reach the school from a row
@@ -13,11 +23,12 @@ SCOPED = [
     (Host, "host", "school"),
     (Placement, "placement", "school"),
     (Absence, "absence", "placement__school"),
+    (Visit, "visit", "placement__school"),
     (Programme, "programme", "school"),
     (SchoolClass, "schoolclass", "school"),
     (User, "user", "school"),
 ]
-HISTORY = ["student", "host", "placement", "absence"]
+HISTORY = ["student", "host", "placement", "absence", "visit"]
 
 
 def admin_staff(user: User) -> User:
@@ -48,6 +59,7 @@ def object_of(model, world):
         Host: world.host,
         Placement: world.placement,
         Absence: world.absence,
+        Visit: world.visit,
         Programme: world.school_class.programme,
         SchoolClass: world.school_class,
         User: world.supervisor,
@@ -154,3 +166,40 @@ def test_a_staff_account_without_admin_access_is_sent_to_the_login(shared_school
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def editing_staff(world) -> User:
+    """School B's coordinator with admin access that may change pupils and placements."""
+    user = admin_staff(world.coordinator)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="internships",
+            codename__in=["change_student", "change_placement", "change_guardian"],
+        )
+    )
+    return user
+
+
+def test_choices_in_a_staff_form_come_from_the_own_school_only(shared_schools, client_for):
+    school_a, school_b = shared_schools
+    client = client_for(editing_staff(school_b))
+
+    response = client.get(reverse("admin:internships_student_change", args=[school_b.pupil.pk]))
+
+    classes = response.context["adminform"].form.fields["school_class"].queryset
+    assert school_b.school_class in classes
+    assert school_a.school_class not in classes
+    assert set(classes.values_list("school_id", flat=True)) == {school_b.school.pk}
+
+
+def test_staff_cannot_point_a_placement_at_another_schools_pupil(shared_schools, client_for):
+    school_a, school_b = shared_schools
+    client = client_for(editing_staff(school_b))
+    url = reverse("admin:internships_placement_change", args=[school_b.placement.pk])
+    form = client.get(url).context["adminform"].form
+
+    field = form.fields["student"]
+    assert school_a.pupil.pk not in set(field.queryset.values_list("pk", flat=True))
+    with pytest.raises(ValidationError):
+        field.clean(school_a.pupil.pk)
+    assert field.clean(school_b.pupil.pk) == school_b.pupil
