@@ -13,6 +13,7 @@ from internships.views import (
     signing,
     staff,
     students,
+    visits,
 )
 
 app_name = "internships"
@@ -103,6 +104,22 @@ urlpatterns = [
         name="makeup-create",
     ),
     path("stagegevers/opties/", placements.HostOptionsView.as_view(), name="host-options"),
+    # The supervisor's visits (8.2.2)
+    path(
+        "stages/<int:placement_pk>/bezoeken/nieuw/",
+        visits.VisitFormView.as_view(),
+        name="visit-create",
+    ),
+    path(
+        "stages/<int:placement_pk>/bezoeken/<int:pk>/bewerken/",
+        visits.VisitFormView.as_view(),
+        name="visit-update",
+    ),
+    path(
+        "stages/<int:placement_pk>/bezoeken/<int:pk>/verwijderen/",
+        visits.VisitDeleteView.as_view(),
+        name="visit-delete",
+    ),
     # The agreement of a placement, its versions and signatures (8.1.2)
     path(
         "stages/<int:placement_pk>/overeenkomst/nieuw/",

@@ -25,6 +25,7 @@ from internships.models import (
     SchoolYear,
     Student,
     User,
+    Visit,
     Workplace,
 )
 from tests.factories import (
@@ -41,6 +42,7 @@ from tests.factories import (
     SchoolFactory,
     StudentFactory,
     SupervisorFactory,
+    VisitFactory,
     WorkplaceFactory,
     current_school_year,
 )
@@ -50,8 +52,9 @@ from tests.factories import (
 class SchoolWorld:
     """One school with the people and objects a test needs.
 
-    ``supervisor`` supervises ``placement`` (of ``pupil``); ``other_supervisor`` supervises
-    nothing; ``other_placement`` (of ``other_pupil``) is supervised by the coordinator.
+    ``supervisor`` supervises ``placement`` (of ``pupil``) and made its ``visit``;
+    ``other_supervisor`` supervises nothing; ``other_placement`` (of ``other_pupil``) is
+    supervised by the coordinator.
     """
 
     label: str
@@ -70,6 +73,7 @@ class SchoolWorld:
     placement: Placement
     period: PlacementPeriod
     absence: Absence
+    visit: Visit
     other_pupil: Student
     other_placement: Placement
 
@@ -122,6 +126,9 @@ def build_school(label: str) -> SchoolWorld:
     )
     period = PlacementPeriodFactory(placement=placement)
     absence = AbsenceFactory(placement=placement, date=start, recorded_by=supervisor)
+    visit = VisitFactory(
+        placement=placement, date=start + datetime.timedelta(days=2), visited_by=supervisor
+    )
 
     other_pupil = StudentFactory(
         school=school, school_class=school_class, first_name="Milan", last_name=f"Andere {label}"
@@ -152,6 +159,7 @@ def build_school(label: str) -> SchoolWorld:
         placement=placement,
         period=period,
         absence=absence,
+        visit=visit,
         other_pupil=other_pupil,
         other_placement=other_placement,
     )

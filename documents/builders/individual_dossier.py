@@ -2,8 +2,8 @@
 
 Sections: the individual record card (steekkaart), the agreement's versions and who signed
 them, the activity list with what was done, the risk documents, the schedule with its
-labour-rule check, and the absences with their make-up internships. Visits and evaluations
-join once the application records them.
+labour-rule check, the absences with their make-up internships, and the supervisor's visits.
+Evaluations join with the mentor portal.
 
 :func:`dossier_placements` loads everything in a fixed number of queries, however many
 placements it is given, so the inspection export can render hundreds of dossiers in chunks.
@@ -30,13 +30,14 @@ from internships.models import (
     PlacementPeriod,
     Signature,
     SignatureRequest,
+    Visit,
 )
 
 TEMPLATE = "documents/pdf/individual_dossier.html"
 
 
 def dossier_placements() -> QuerySet[Placement]:
-    """Placements with everything their dossier shows: 1 query plus 15 prefetches in all."""
+    """Placements with everything their dossier shows: 1 query plus 16 prefetches in all."""
     versions = AgreementVersion.objects.order_by("number").prefetch_related(
         Prefetch("signatures", queryset=Signature.objects.order_by("signed_at")),
         Prefetch(
@@ -72,6 +73,7 @@ def dossier_placements() -> QuerySet[Placement]:
             "make_ups",
             queryset=MakeUpPlacement.objects.select_related("period").prefetch_related("absences"),
         ),
+        Prefetch("visits", queryset=Visit.objects.select_related("visited_by")),
     )
 
 

@@ -6,6 +6,6 @@ school's structure, people and hosts; ``schedules`` plans the placements' dates 
 ``placements`` creates them through the same services the UI uses. ``lifecycle`` then takes
 each placement as far as the demo's reference date says: the risk documents (``risks``), the
 activity list (``activities``), the agreement and its signatures (``agreements``), the start
-through the gate and the end. ``documents`` writes the small PDFs they upload. ``seed`` ties it
-together.
+through the gate, the supervisor's visits (``visits``) and the end. ``documents`` writes the
+small PDFs they upload. ``seed`` ties it together.
 """

@@ -28,6 +28,7 @@ from internships.demo.calendar import CALENDARS, DAY, PAST_YEAR, REFERENCE_DATE,
 from internships.demo.placements import GROUP_PROGRAMME, Intent
 from internships.demo.risks import RiskDesk, first_days
 from internships.demo.schedules import DEFAULT_HOURS, WORKING_HOURS, PlacementPlan, WorkingHours
+from internships.demo.visits import VisitPlanner
 from internships.models import ActivityList, Party, Placement, User
 from internships.services.absences import absence_record, make_up_create
 from internships.services.placements import placement_transition, placement_update
@@ -63,6 +64,7 @@ class Lifecycle:
         self.coordinator = demo.coordinator
         self.activities = ActivityPlanner(demo)
         self.risks = RiskDesk(demo, self.coordinator)
+        self.visits = VisitPlanner(demo)
         self.lists: dict[int, ActivityList] = {}
 
     def run(self) -> None:
@@ -176,8 +178,8 @@ class Lifecycle:
             self.desk.sign_all(placement, version)
 
     def _run(self, intent: Intent) -> None:
-        """Starts the placement; during it a day or two may be missed, and the activities are
-        ticked off on the days the pupil was there."""
+        """Starts the placement; during it a day or two may be missed, the activities are
+        ticked off on the days the pupil was there, and the supervisor visits."""
         placement = intent.placement
         placement_transition(placement=placement, status=Status.STARTED)
         completed = intent.outcome == Status.COMPLETED
@@ -194,6 +196,14 @@ class Lifecycle:
         )
         present = [day for day in so_far if day not in missed]
         self.activities.tick_off(activity_list, present, len(so_far) / len(days))
+        self.visits.record(
+            placement,
+            sector=intent.sector,
+            present=present,
+            upcoming=[] if completed else [day for day in days if day > until],
+            closing=completed and not intent.make_up,
+            supervisor=self._supervisor(placement),
+        )
         if completed and not intent.make_up:
             placement_transition(
                 placement=placement, status=Status.COMPLETED, on=placement.end_date

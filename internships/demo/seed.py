@@ -45,6 +45,7 @@ from internships.models import (
     Student,
     TimetableSlot,
     User,
+    Visit,
     Workplace,
     WorkstationSheet,
 )
@@ -67,6 +68,7 @@ COUNTED: tuple[type[models.Model], ...] = (
     PlacementPeriod,
     Absence,
     MakeUpPlacement,
+    Visit,
     ProgrammeActivity,
     ActivityList,
     Activity,

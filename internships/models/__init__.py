@@ -21,6 +21,7 @@ from internships.models.schools import (
     SchoolYear,
     TimetableSlot,
 )
+from internships.models.visits import Visit
 
 __all__ = [
     "Absence",
@@ -51,6 +52,7 @@ __all__ = [
     "Student",
     "TimetableSlot",
     "User",
+    "Visit",
     "Workplace",
     "WorkstationSheet",
 ]

@@ -72,6 +72,7 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
             period_rows=period_rows,
             absences=placement.absences.select_related("recorded_by"),
             make_ups=placement.make_ups.select_related("period").prefetch_related("absences"),
+            visits=placement.visits.select_related("visited_by"),
             history=history,
             transitions=services.ALLOWED_TRANSITIONS[placement.status],
             agreement_panel=agreement_panel(placement),

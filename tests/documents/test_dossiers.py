@@ -1,5 +1,6 @@
 """The individual and general dossiers, read back from the PDF (annex 2)."""
 
+import datetime
 import io
 
 import pytest
@@ -13,7 +14,7 @@ from documents.builders.individual_dossier import (
     dossier_placements,
     render_dossier,
 )
-from internships.models import AgreementVersion, GroupAgreement, Party, Placement
+from internships.models import AgreementVersion, GroupAgreement, Party, Placement, Visit
 from tests.documents.conftest import pdf_pages, pdf_text
 from tests.documents.factories import checked
 from tests.factories import (
@@ -23,11 +24,13 @@ from tests.factories import (
     PlacementPeriodFactory,
     SchoolClassFactory,
     SignatureFactory,
+    VisitFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 A4 = (595, 842)
+DAY = datetime.timedelta(days=1)
 
 
 def dossier_pdf(placement: Placement) -> bytes:
@@ -55,10 +58,10 @@ class TestIndividualDossier:
             "4. Risicoanalyse, werkpostfiches en gezondheidsbeoordeling",
             "5. Rooster en arbeidsreglementering",
             "6. Afwezigheden en inhaalstages",
+            "7. Stagebezoeken",
         ]:
             assert section in text
-        assert "stagebezoek" not in text.lower()
-        assert "evaluatie" not in text.lower()
+        assert "evaluatie" not in text.lower(), "evaluations join with the mentor portal"
 
     def test_the_record_card_names_every_party_and_the_agreements_date(self, full_placement):
         placement = full_placement
@@ -141,12 +144,35 @@ class TestIndividualDossier:
         assert "Inhalen van de ziektedag" in text
         assert f"haalt in: {school_a.absence.date:%d/%m/%Y}" in text
 
+    def test_it_lists_the_visits_with_their_findings(self, school_a):
+        placement = school_a.placement
+        VisitFactory(
+            placement=placement,
+            date=placement.end_date + 14 * DAY,
+            kind=Visit.Kind.AT_SCHOOL,
+            status=Visit.Status.PLANNED,
+            findings="",
+            follow_up="",
+        )
+
+        text = pdf_text(dossier_pdf(placement))
+
+        visit = school_a.visit
+        assert (
+            f"{visit.date:%d/%m/%Y} op de stageplaats · afgelegd Begeleider Alfa "
+            "met de stagementor" in text
+        )
+        assert visit.findings in text
+        assert f"Afspraken: {visit.follow_up}" in text
+        assert "op school · gepland" in text and "nog niet afgelegd" in text
+
     def test_a_placement_without_agreement_or_check_says_so(self, school_a):
         text = pdf_text(dossier_pdf(school_a.other_placement))
 
         assert "Er is nog geen stageovereenkomst opgesteld." in text
         assert "Er is nog geen stageactiviteitenlijst opgesteld." in text
         assert "Het rooster is nog niet gecontroleerd." in text
+        assert "Geen stagebezoeken." in text
 
     def test_every_page_is_a4_with_the_school_and_page_x_of_y(self, full_placement):
         data = dossier_pdf(full_placement)

@@ -30,6 +30,7 @@ from tests.factories.forms import (
     staff_create_form_data,
     staff_update_form_data,
     student_form_data,
+    visit_form_data,
     workplace_form_data,
 )
 from tests.factories.models import (
@@ -54,6 +55,7 @@ from tests.factories.models import (
     SupervisorFactory,
     TimetableSlotFactory,
     UserFactory,
+    VisitFactory,
     WorkplaceFactory,
     current_school_year,
     enterprise_number_for,
@@ -94,6 +96,7 @@ __all__ = [
     "SupervisorFactory",
     "TimetableSlotFactory",
     "UserFactory",
+    "VisitFactory",
     "WorkplaceFactory",
     "WorkstationSheetFactory",
     "absence_form_data",
@@ -113,5 +116,6 @@ __all__ = [
     "staff_update_form_data",
     "startable",
     "student_form_data",
+    "visit_form_data",
     "workplace_form_data",
 ]

@@ -142,6 +142,19 @@ def absence_form_data(*, date: datetime.date, **overrides: Any) -> dict[str, Any
     return _post({**data, **overrides})
 
 
+def visit_form_data(*, date: datetime.date, **overrides: Any) -> dict[str, Any]:
+    data = {
+        "date": date,
+        "kind": "on_site",
+        "status": "done",
+        "visited_by": None,
+        "mentor_present": "on",
+        "findings": "Helpt vlot bij de maaltijden en praat rustig met de bewoners.",
+        "follow_up": "Bij het volgende bezoek de overdracht aan het team bekijken.",
+    }
+    return _post({**data, **overrides})
+
+
 def makeup_form_data(
     *, start_date: datetime.date, end_date: datetime.date, **overrides: Any
 ) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from internships.models import (
     Student,
     TimetableSlot,
     User,
+    Visit,
     Workplace,
 )
 
@@ -354,3 +355,22 @@ class MakeUpPlacementFactory(factory.django.DjangoModelFactory):
     )
     reason = "inhalen van een dag ziekte"
     decided_on = factory.SelfAttribute("placement.start_date")
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    """A visit at the workplace on the placement's second day, with the mentor: done once that
+    day has passed, planned before."""
+
+    class Meta:
+        model = Visit
+
+    placement = factory.SubFactory(PlacementFactory)
+    date = factory.LazyAttribute(lambda o: o.placement.start_date + datetime.timedelta(days=1))
+    kind = Visit.Kind.ON_SITE
+    status = factory.LazyAttribute(
+        lambda o: Visit.Status.DONE if o.date <= timezone.localdate() else Visit.Status.PLANNED
+    )
+    visited_by = factory.SelfAttribute("placement.supervisor")
+    mentor_present = True
+    findings = "Werkt zorgvuldig en vraagt hulp wanneer nodig; het team is tevreden."
+    follow_up = "Volgende week de ochtendzorg bij twee bewoners zelfstandig opnemen."

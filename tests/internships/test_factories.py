@@ -33,6 +33,7 @@ MODEL_FACTORIES = [
     factories.PlacementPeriodFactory,
     factories.AbsenceFactory,
     factories.MakeUpPlacementFactory,
+    factories.VisitFactory,
 ]
 
 

@@ -20,6 +20,7 @@ from internships.models import (
     PlacementPeriod,
     Student,
     User,
+    Visit,
     Workplace,
 )
 from tests.factories import (
@@ -32,6 +33,7 @@ from tests.factories import (
     placement_form_data,
     staff_update_form_data,
     student_form_data,
+    visit_form_data,
     workplace_form_data,
 )
 from tests.internships.document_views import VIEWS as DOCUMENT_VIEWS
@@ -46,6 +48,7 @@ HISTORICAL_MODELS = [
     PlacementPeriod,
     Absence,
     MakeUpPlacement,
+    Visit,
 ]
 
 
@@ -96,6 +99,17 @@ PLACEMENT_VIEWS = {
         _in_placement(w),
         makeup_form_data(start_date=w.placement.end_date, end_date=w.placement.end_date),
     ),
+    "visit-create": lambda w: (
+        _in_placement(w),
+        visit_form_data(date=_days_after_start(w, 3), status="planned", visited_by=w.supervisor),
+    ),
+    "visit-update": lambda w: (
+        _in_placement(w, pk=w.visit.pk),
+        visit_form_data(
+            date=w.visit.date, status=w.visit.status, findings="Nieuwe vaststellingen."
+        ),
+    ),
+    "visit-delete": lambda w: (_in_placement(w, pk=w.visit.pk), {}),
 }
 OBJECT_VIEWS = {
     "student-detail": lambda w: ({"pk": w.pupil.pk}, {}),
@@ -121,7 +135,7 @@ OBJECT_VIEWS = {
 
 
 READ_ONLY = {"student-detail", "host-detail", "placement-detail"}
-POST_ONLY = {"guardian-delete", "period-delete", "placement-transition"}
+POST_ONLY = {"guardian-delete", "period-delete", "placement-transition", "visit-delete"}
 
 
 def requests_of(views: dict) -> list:

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from internships import urls as internships_urls
-from internships.models import Guardian, Placement, PlacementPeriod
+from internships.models import Guardian, Placement, PlacementPeriod, Visit
 from tests.factories import SignatureRequestFactory, SuperuserFactory, ready_version
 from tests.internships.document_views import VIEWS as DOCUMENT_VIEWS
 
@@ -46,6 +46,9 @@ PERMISSIONS = [
     ("period-delete",        "post", (302, 302, 404, 302, 302, 404)),
     ("absence-create",       "get",  (302, 200, 404, 200, 200, 404)),
     ("makeup-create",        "get",  (302, 200, 404, 200, 200, 404)),
+    ("visit-create",         "get",  (302, 200, 404, 200, 200, 404)),
+    ("visit-update",         "get",  (302, 200, 404, 200, 200, 404)),
+    ("visit-delete",         "post", (302, 302, 404, 302, 302, 404)),
     ("host-options",         "get",  (302, 200, 200, 200, 200, 404)),
     ("staff-list",           "get",  (302, 403, 403, 403, 200, 403)),
     ("staff-create",         "get",  (302, 403, 403, 403, 200, 403)),
@@ -109,6 +112,7 @@ def request_for(name: str, world) -> tuple[str, dict]:
     host = {"host_pk": world.host.pk}
     placement = {"placement_pk": world.placement.pk}
     period = {**placement, "pk": world.period.pk}
+    visit = {**placement, "pk": world.visit.pk}
     kwargs = {
         "student-detail": {"pk": world.pupil.pk},
         "student-update": {"pk": world.pupil.pk},
@@ -129,6 +133,9 @@ def request_for(name: str, world) -> tuple[str, dict]:
         "period-delete": period,
         "absence-create": placement,
         "makeup-create": placement,
+        "visit-create": placement,
+        "visit-update": visit,
+        "visit-delete": visit,
         "staff-update": {"pk": world.supervisor.pk},
     }.get(name, {})
     data = {
@@ -193,6 +200,7 @@ def test_role_gets_expected_status(shared_schools, clients, db, name, method, ro
     [
         ("guardian-delete", Guardian, None),
         ("period-delete", PlacementPeriod, None),
+        ("visit-delete", Visit, None),
         ("placement-transition", Placement, Placement.Status.PREPARING),
     ],
 )

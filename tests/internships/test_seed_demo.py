@@ -52,6 +52,7 @@ from internships.models import (
     SignatureRequest,
     Student,
     User,
+    Visit,
     WorkstationSheet,
 )
 from internships.selectors import awaiting_signatures
@@ -296,6 +297,24 @@ class TestSeedDemo:
         assert make_up.absences.count() == 2
         assert make_up.period.placement == make_up.placement
         assert make_up.placement.end_date == make_up.period.end_date
+
+    def test_the_supervisor_visited_every_placement_that_began(self, seeded):
+        """A visit at the workplace once the pupil has been there; a placement that starts
+        today has its first visit planned."""
+        begun = Placement.objects.filter(status__in=BEGUN)
+        visited = Visit.objects.filter(status=Visit.Status.DONE, kind=Visit.Kind.ON_SITE)
+        assert set(begun.filter(visits__isnull=False)) == set(begun)
+        assert set(begun.filter(status=Status.COMPLETED)) <= {v.placement for v in visited}
+        for visit in visited.select_related("placement"):
+            placement = visit.placement
+            assert placement.start_date <= visit.date <= min(placement.end_date, REFERENCE_DATE)
+            assert visit.findings and visit.visited_by_id is not None
+            assert not placement.absences.filter(date=visit.date).exists()
+        planned = Visit.objects.filter(status=Visit.Status.PLANNED)
+        assert planned.exists()
+        assert not planned.exclude(placement__status=Status.STARTED).exists()
+        assert not planned.filter(date__lt=REFERENCE_DATE).exists()
+        assert Visit.objects.filter(kind=Visit.Kind.AT_SCHOOL, status=Visit.Status.DONE).exists()
 
     def test_every_active_placement_passes_the_compliance_check(self, seeded):
         active = Placement.objects.active()
