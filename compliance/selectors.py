@@ -1,12 +1,23 @@
 """Reads of compliance data for pages that already know the user may see the placement."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from compliance.models import ComplianceCheck, Exemption, ScheduleException
 from internships.models import Placement
+
+# The engine writes a duration the Dutch way ("8 u 30 min"); other languages abbreviate hours "h".
+DUTCH_DURATION = re.compile(r"\d+ u( \d+ min)?")
+
+
+def localised_param(value):
+    dutch = (get_language() or "nl").startswith("nl")
+    if not dutch and isinstance(value, str) and DUTCH_DURATION.fullmatch(value):
+        return value.replace(" u", " h", 1)
+    return value
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,8 @@ class StoredViolation:
     @property
     def message(self) -> str:
         """The message in the user's language; the engine's Dutch template is the msgid."""
-        return gettext(self.template) % self.params
+        params = {key: localised_param(value) for key, value in self.params.items()}
+        return gettext(self.template) % params
 
 
 @dataclass(frozen=True)

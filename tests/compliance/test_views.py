@@ -1,6 +1,7 @@
 """The compliance pages: what they show and what they change."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -172,6 +173,7 @@ def test_the_try_page_explains_violations_in_english_on_request(school_a, client
 
     assert "the maximum is 8 h per day" in page  # 5.1
     assert "het maximum is 8 u per dag" not in page
+    assert re.search(r"\b\d+ h( \d+ min)? of work on one day", page)
 
 
 def test_the_try_page_answers_htmx_with_the_result_only(school_a, client_for):
