@@ -33,6 +33,13 @@ def signed_version(full_placement) -> AgreementVersion:
     return full_placement.agreement.versions.get()
 
 
+def test_weasyprint_understands_every_stylesheet(signed_version, caplog):
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        agreement_pdf(signed_version)
+
+    assert [record.getMessage() for record in caplog.records if record.name == "weasyprint"] == []
+
+
 def test_it_states_the_parties_clauses_and_annexes(signed_version, school_a):
     text = pdf_text(agreement_pdf(signed_version))
     content = signed_version.content
