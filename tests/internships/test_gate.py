@@ -20,6 +20,8 @@ from internships.services.placements import placement_transition
 from tests.factories import (
     ActivityFactory,
     ActivityListFactory,
+    AgreementFactory,
+    AgreementVersionFactory,
     HealthAssessmentFactory,
     PlacementFactory,
     PlacementPeriodFactory,
@@ -67,9 +69,11 @@ class TestBlockers:
         )
 
     def test_a_draft_agreement(self, school_a):
-        startable(school_a.placement)
-        Agreement.objects.update(status=Agreement.Status.DRAFT)
-        AgreementVersion.objects.update(status=AgreementVersion.Status.DRAFT, content_hash="")
+        placement = school_a.placement
+        ActivityFactory(activity_list=ActivityListFactory(placement=placement))
+        lawful_schedule(placement)
+        RiskAssessmentFactory(workplace=placement.workplace)
+        AgreementVersionFactory(agreement=AgreementFactory(placement=placement))
 
         assert blockers(school_a.placement) == [
             "De overeenkomst is nog niet klaar voor ondertekening."
