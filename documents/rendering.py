@@ -98,7 +98,7 @@ def logo_url(school: School) -> str:
         return ""
     try:
         path = Path(school.logo.path)
-    except NotImplementedError:
+    except NotImplementedError:  # a storage without local files (object storage) has no path
         return ""
     return path.as_uri() if path.is_file() else ""
 

@@ -29,10 +29,12 @@ class ScopedChoicesMixin:
     def _scope_choices(self, field, request):
         if field is None or request.user.is_superuser:
             return field
-        related_admin = self.admin_site._registry.get(field.queryset.model)
-        if related_admin is not None:
-            visible = related_admin.get_queryset(request).values("pk")
-            field.queryset = field.queryset.filter(pk__in=visible)
+        try:
+            related_admin = self.admin_site.get_model_admin(field.queryset.model)
+        except admin.sites.NotRegistered:
+            return field  # not in the admin, such as the school years every school shares
+        visible = related_admin.get_queryset(request).values("pk")
+        field.queryset = field.queryset.filter(pk__in=visible)
         return field
 
 
