@@ -32,7 +32,7 @@ class ScopedChoicesMixin:
         try:
             related_admin = self.admin_site.get_model_admin(field.queryset.model)
         except admin.sites.NotRegistered:
-            return field  # not in the admin, such as the school years every school shares
+            return field  # a model without an admin of its own keeps the choices Django gives
         visible = related_admin.get_queryset(request).values("pk")
         field.queryset = field.queryset.filter(pk__in=visible)
         return field
