@@ -161,6 +161,20 @@ class HostAdmin(SchoolScopedAdmin):
     inlines = [WorkplaceInline, MentorInline]
 
 
+@admin.register(models.Workplace)
+class WorkplaceAdmin(SchoolScopedAdmin):
+    school_path = "host__school"
+    list_display = ["name", "host", "city"]
+    search_fields = ["name", "host__name"]
+
+
+@admin.register(models.Mentor)
+class MentorAdmin(SchoolScopedAdmin):
+    school_path = "host__school"
+    list_display = ["last_name", "first_name", "host", "email"]
+    search_fields = ["last_name", "first_name", "host__name"]
+
+
 class PlacementPeriodInline(ScopedInline):
     model = models.PlacementPeriod
 

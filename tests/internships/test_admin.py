@@ -8,12 +8,14 @@ from django.urls import reverse
 from internships.models import (
     Absence,
     Host,
+    Mentor,
     Placement,
     Programme,
     SchoolClass,
     Student,
     User,
     Visit,
+    Workplace,
 )
 from tests.factories import SuperuserFactory
 
@@ -21,6 +23,8 @@ from tests.factories import SuperuserFactory
 SCOPED = [
     (Student, "student", "school"),
     (Host, "host", "school"),
+    (Workplace, "workplace", "host__school"),
+    (Mentor, "mentor", "host__school"),
     (Placement, "placement", "school"),
     (Absence, "absence", "placement__school"),
     (Visit, "visit", "placement__school"),
@@ -57,6 +61,8 @@ def object_of(model, world):
     return {
         Student: world.pupil,
         Host: world.host,
+        Workplace: world.workplace,
+        Mentor: world.mentor,
         Placement: world.placement,
         Absence: world.absence,
         Visit: world.visit,
@@ -198,8 +204,10 @@ def test_staff_cannot_point_a_placement_at_another_schools_pupil(shared_schools,
     url = reverse("admin:internships_placement_change", args=[school_b.placement.pk])
     form = client.get(url).context["adminform"].form
 
-    field = form.fields["student"]
-    assert school_a.pupil.pk not in set(field.queryset.values_list("pk", flat=True))
-    with pytest.raises(ValidationError):
-        field.clean(school_a.pupil.pk)
-    assert field.clean(school_b.pupil.pk) == school_b.pupil
+    for name, attribute in [("student", "pupil"), ("workplace", "workplace"), ("mentor", "mentor")]:
+        field = form.fields[name]
+        foreign, own = getattr(school_a, attribute), getattr(school_b, attribute)
+        assert foreign.pk not in set(field.queryset.values_list("pk", flat=True))
+        with pytest.raises(ValidationError):
+            field.clean(foreign.pk)
+        assert field.clean(own.pk) == own
