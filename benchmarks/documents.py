@@ -196,7 +196,7 @@ def export(document_pk: int) -> None:
     import zipfile
 
     from documents.builders.dossier_renderers import helper_processes
-    from documents.services import document_render
+    from documents.services.render_jobs import document_render
 
     started = time.perf_counter()
     document = document_render(document_pk=document_pk, task_id="benchmark")

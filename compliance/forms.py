@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Exemption, ScheduleException
-from internships.forms.common import CrispyFormMixin, DateInput, TimeInput
+from core.forms import CrispyFormMixin, DateInput, TimeInput
 from internships.forms.placements import BreaksMixin, weekday_field
 from internships.models import PlacementPeriod, SchoolClass, SchoolYear, Student
 

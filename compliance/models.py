@@ -5,9 +5,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.storage import private_storage
+from core.tenancy import school_scoped
+from core.validators import validate_document_upload
 from internships.models import Placement
-from internships.storage import private_storage
-from internships.validators import validate_document_upload
 
 
 class Exemption(models.Model):
@@ -44,6 +45,7 @@ class Exemption(models.Model):
         blank=True,
     )
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -91,6 +93,7 @@ class ScheduleException(models.Model):
     )
     note = models.CharField(_("toelichting"), max_length=200, blank=True)
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -122,6 +125,8 @@ class ComplianceCheck(models.Model):
     warning_count = models.PositiveIntegerField(_("waarschuwingen"), default=0)
     violations = models.JSONField(_("overtredingen"), default=list)
     totals = models.JSONField(_("totalen"), default=dict)
+
+    objects = school_scoped("placement__school")
 
     class Meta:
         verbose_name = _("controle arbeidsreglementering")

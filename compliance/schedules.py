@@ -1,4 +1,4 @@
-"""The adapter between the database and the engine: a placement becomes a :class:`Schedule`.
+"""The adapter between the database and the engine: a pupil's year becomes a :class:`Schedule`.
 
 The unit the rules speak of is a pupil's school year — internship at every host and the
 lessons at school together (5.1) — so a placement is checked with the days of the pupil's other
@@ -11,43 +11,28 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from compliance.engine import Exemptions, Rule, Schedule, Student
-from compliance.engine.calendar import legal_holidays
-from compliance.models import Exemption, ScheduleException
-from compliance.patterns import (
+from compliance.engine.patterns import (
     Lesson,
-    Override,
-    OverrideKind,
     Pattern,
     WorkDay,
     expand_internship,
     internship_entries,
     lesson_entries,
-    parse_breaks,
 )
-from compliance.volume import Volume, lesson_weeks, planned_volume
-from internships.models import Placement, SchoolHoliday, SchoolYear, TimetableSlot
+from compliance.engine.volume import Volume, lesson_weeks, planned_volume
+from compliance.models import Exemption, ScheduleException
+from internships.models import Placement, SchoolYear
+from internships.selectors.schedules import (
+    exemptions_for,
+    holiday_dates,
+    lessons_of_class,
+    override_for,
+)
 
 # Rules about the whole school year concern every placement of it; the others are shown on the
 # placement whose days (give or take the week around them) they fall on.
 YEAR_RULES = frozenset({Rule.YEARLY_MAX, Rule.MINIMUM_VOLUME, Rule.SUMMER_HOLIDAY})
 WEEK = datetime.timedelta(days=7)
-
-
-def override_for(exception: ScheduleException) -> Override:
-    day = None
-    if exception.kind != ScheduleException.Kind.DAY_OFF:
-        day = WorkDay(
-            start=exception.start_time,
-            end=exception.end_time,
-            breaks=parse_breaks(exception.breaks),
-            force_majeure=exception.force_majeure,
-        )
-    return Override(date=exception.date, kind=OverrideKind(exception.kind), day=day)
-
-
-def exemptions_for(placement: Placement) -> Exemptions:
-    kinds = {exemption.kind for exemption in placement.exemptions.all()}
-    return Exemptions(**dict.fromkeys(kinds, True))
 
 
 @dataclass(frozen=True)
@@ -64,56 +49,6 @@ class PlacementSchedule:
         if rule in YEAR_RULES:
             return True
         return self.placement.start_date - WEEK <= date <= self.placement.end_date + WEEK
-
-
-def holiday_dates(school_year: SchoolYear, school_id: int) -> tuple[set, set]:
-    legal = set(legal_holidays(school_year.start_year)) | set(
-        legal_holidays(school_year.start_year + 1)
-    )
-    school = set()
-    for holiday in SchoolHoliday.objects.filter(school_id=school_id, school_year=school_year):
-        day = holiday.start_date
-        while day <= holiday.end_date:
-            school.add(day)
-            day += datetime.timedelta(days=1)
-    return legal, school
-
-
-def planned_days(placement: Placement) -> dict[datetime.date, WorkDay]:
-    """The days the placement plans, with their hours: periods, holidays and exceptions."""
-    legal, school_holidays = holiday_dates(placement.school_year, placement.school_id)
-    return expand_internship(
-        [period.as_pattern() for period in placement.periods.all()],
-        [override_for(exception) for exception in placement.schedule_exceptions.all()],
-        legal_holidays=legal,
-        school_holidays=school_holidays,
-        work_on_legal_holidays=exemptions_for(placement).holiday_work,
-    )
-
-
-def planned_hours_by_period(placement: Placement) -> dict[int, float]:
-    """Each period's planned hours, skipping the holidays the way the schedule does."""
-    legal, school_holidays = holiday_dates(placement.school_year, placement.school_id)
-    holiday_work = exemptions_for(placement).holiday_work
-    hours = {}
-    for period in placement.periods.all():
-        days = expand_internship(
-            [period.as_pattern()],
-            legal_holidays=legal,
-            school_holidays=school_holidays,
-            work_on_legal_holidays=holiday_work,
-        )
-        hours[period.pk] = round(sum(day.minutes for day in days.values()) / 60, 2)
-    return hours
-
-
-def lessons_of_class(school_class_id: int | None) -> list[Lesson]:
-    if school_class_id is None:
-        return []
-    return [
-        Lesson(weekday=slot.weekday, start=slot.start_time, end=slot.end_time)
-        for slot in TimetableSlot.objects.filter(school_class_id=school_class_id)
-    ]
 
 
 def assemble_schedule(

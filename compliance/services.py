@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compliance.engine import ScheduleInputError, Severity, check
+from compliance.engine.volume import Volume
 from compliance.models import ComplianceCheck, Exemption, ScheduleException
 from compliance.schedules import schedules_for_student_year
-from compliance.volume import Volume
 from internships.models import Placement, SchoolYear, Student
 
 logger = logging.getLogger(__name__)

@@ -8,13 +8,13 @@ from django.views import View
 
 from compliance import services
 from compliance.engine import Exemptions, ScheduleInputError, check
+from compliance.engine.patterns import Pattern, PatternKind, WorkDay
 from compliance.forms import ExemptionForm, ScheduleExceptionForm, ScheduleTryForm
-from compliance.patterns import Pattern, PatternKind, WorkDay
 from compliance.schedules import schedules_for_student_year, trial_schedule
 from compliance.selectors import StoredViolation, placement_compliance
-from internships.selectors import classes_visible_to, students_visible_to
-from internships.views.base import StaffRequiredMixin
-from internships.views.downloads import file_response
+from core.views import StaffRequiredMixin, file_response
+from internships.selectors.placements import students_visible_to
+from internships.selectors.school import classes_visible_to
 from internships.views.placements import PlacementChildMixin
 
 
@@ -136,12 +136,12 @@ class ScheduleTryView(StaffRequiredMixin, View):
     template_name = "compliance/try.html"
 
     def get_form(self, data=None):
-        user = self.request.user
+        principal = self.request.principal
         return ScheduleTryForm(
             data,
             initial={"school_year": self.request.school_year},
-            students=students_visible_to(user).select_related("school_class"),
-            school_classes=classes_visible_to(user),
+            students=students_visible_to(principal).select_related("school_class"),
+            school_classes=classes_visible_to(principal),
         )
 
     def get(self, request):

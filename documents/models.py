@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from documents.storage import document_storage
+from core.storage import document_storage
+from core.tenancy import school_scoped
 from internships.models import AgreementVersion, Placement, Programme, School, SchoolYear
 
 # A document that has not moved for this long is considered abandoned (its worker died or its
@@ -114,6 +115,8 @@ class Document(models.Model):
     started_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
     updated_at = models.DateTimeField(_("laatst bijgewerkt"), default=timezone.now)
+
+    objects = school_scoped("school")
 
     class Meta:
         verbose_name = _("document")

@@ -9,25 +9,40 @@ documents (general dossier, inspection export) only to coordinators. Anything el
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from core.principals import (
+    Anonymous,
+    ApiClient,
+    LinkHolder,
+    Principal,
+    StaffMember,
+    unknown_principal,
+)
 from documents.models import Document
-from internships.models import AgreementVersion, Placement, Programme, User
-from internships.selectors import placements_visible_to
+from internships.models import AgreementVersion, Placement, Programme
+from internships.selectors.placements import placements_visible_to
+from internships.selectors.school import programmes_visible_to
 
 # What a document's title and file name need, in the same query.
 SUBJECT_FIELDS = ("placement__student", "agreement_version", "school_year", "programme")
 
 
-def documents_visible_to(user: User) -> QuerySet[Document]:
-    if not user.is_authenticated or not user.school_id:
-        return Document.objects.none()
-    visible = Q(placement__in=placements_visible_to(user))
-    if user.sees_whole_school:
-        visible |= Q(kind__in=Document.SCHOOL_YEAR_KINDS)
-    return Document.objects.filter(visible, school_id=user.school_id)
+def documents_visible_to(principal: Principal) -> QuerySet[Document]:
+    """Staff see the documents of the placements they see, coordinators also the school-year
+    documents; link holders and the API see none (they get their documents another way)."""
+    match principal:
+        case StaffMember():
+            visible = Q(placement__in=placements_visible_to(principal))
+            if principal.sees_whole_school:
+                visible |= Q(kind__in=Document.SCHOOL_YEAR_KINDS)
+            return Document.objects.filter(visible, school_id=principal.school_id)
+        case LinkHolder() | ApiClient() | Anonymous():
+            return Document.objects.none()
+        case _:
+            unknown_principal(principal)
 
 
-def document_get_for_user(user: User, pk: int) -> Document:
-    queryset = documents_visible_to(user).select_related(*SUBJECT_FIELDS, "requested_by")
+def document_get_for(principal: Principal, pk: int) -> Document:
+    queryset = documents_visible_to(principal).select_related(*SUBJECT_FIELDS, "requested_by")
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -41,19 +56,19 @@ def placement_documents(placement: Placement, *, limit: int = 10) -> list[Docume
     return list(documents[:limit])
 
 
-def school_year_documents(user: User) -> QuerySet[Document]:
+def school_year_documents(principal: Principal) -> QuerySet[Document]:
     """General dossiers and inspection exports of the user's school, newest first."""
     return (
-        documents_visible_to(user)
+        documents_visible_to(principal)
         .filter(kind__in=Document.SCHOOL_YEAR_KINDS)
         .select_related("school_year", "programme", "requested_by")
         .order_by("-created_at", "-pk")
     )
 
 
-def programmes_of_school(user: User) -> QuerySet[Programme]:
+def programmes_of_school(principal: Principal) -> QuerySet[Programme]:
     """The programmes a coordinator may limit a school-year document to: their school's."""
-    return Programme.objects.filter(school_id=user.school_id)
+    return programmes_visible_to(principal)
 
 
 def printable_agreement_versions(placement: Placement) -> QuerySet[AgreementVersion]:

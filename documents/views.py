@@ -15,22 +15,22 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
-from documents import services
+from core.views import CoordinatorRequiredMixin, StaffRequiredMixin
 from documents.forms import PlacementDocumentForm, SchoolYearDocumentForm
 from documents.models import Document
 from documents.selectors import (
-    document_get_for_user,
+    document_get_for,
     printable_agreement_versions,
     programmes_of_school,
     school_year_documents,
 )
+from documents.services import requests as services
 from documents.templatetags.documents_tags import (
     CARD_TEMPLATE,
     current_page,
     placement_card_context,
 )
-from internships.selectors import placement_get_for_user
-from internships.views.base import CoordinatorRequiredMixin, StaffRequiredMixin
+from internships.selectors.placements import placement_get_for
 
 STATUS_TEMPLATE = "documents/partials/document.html"
 
@@ -61,7 +61,7 @@ class PlacementDocumentRequestView(StaffRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, placement_pk: int) -> HttpResponse:
-        placement = placement_get_for_user(request.user, placement_pk)
+        placement = placement_get_for(request.principal, placement_pk)
         form = PlacementDocumentForm(
             request.POST, agreement_versions=printable_agreement_versions(placement)
         )
@@ -70,7 +70,7 @@ class PlacementDocumentRequestView(StaffRequiredMixin, View):
             try:
                 services.document_request(
                     kind=form.cleaned_data["kind"],
-                    user=request.user,
+                    principal=request.principal,
                     placement=placement,
                     agreement_version=form.cleaned_data["agreement_version"],
                 )
@@ -92,14 +92,14 @@ class DocumentStatusView(StaffRequiredMixin, View):
     """The document's line with its progress; htmx polls it while the document is made."""
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        document = document_get_for_user(request.user, pk)
+        document = document_get_for(request.principal, pk)
         context = {"document": document, "next_url": current_page(request, subject_url(document))}
         return render(request, STATUS_TEMPLATE, context)
 
 
 class DocumentDownloadView(StaffRequiredMixin, View):
     def get(self, request: HttpRequest, pk: int) -> FileResponse:
-        document = document_get_for_user(request.user, pk)
+        document = document_get_for(request.principal, pk)
         if document.status != Document.Status.READY:
             raise Http404(_("Dit document is nog niet klaar."))
         response = FileResponse(
@@ -116,7 +116,7 @@ class DocumentRetryView(StaffRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        document = document_get_for_user(request.user, pk)
+        document = document_get_for(request.principal, pk)
         error = ""
         try:
             document = services.document_retry(document=document, user=request.user)
@@ -144,7 +144,7 @@ class InspectionView(CoordinatorRequiredMixin, View):
     def get_form(self, data=None) -> SchoolYearDocumentForm:
         return SchoolYearDocumentForm(
             data,
-            programmes=programmes_of_school(self.request.user),
+            programmes=programmes_of_school(self.request.principal),
             initial={"school_year": self.request.school_year},
         )
 
@@ -155,7 +155,7 @@ class InspectionView(CoordinatorRequiredMixin, View):
         form = self.get_form(request.POST)
         if form.is_valid():
             try:
-                services.document_request(user=request.user, **form.cleaned_data)
+                services.document_request(principal=request.principal, **form.cleaned_data)
             except ValidationError as exception:
                 form.add_error(None, exception)
             else:
@@ -166,7 +166,7 @@ class InspectionView(CoordinatorRequiredMixin, View):
         return self.render(form, status=400)
 
     def render(self, form: SchoolYearDocumentForm, status: int = 200) -> HttpResponse:
-        paginator = Paginator(school_year_documents(self.request.user), self.paginate_by)
+        paginator = Paginator(school_year_documents(self.request.principal), self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
         context = {
             "form": form,

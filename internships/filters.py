@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from internships.forms.common import DateInput
+from core.forms import DateInput
 from internships.models import Host, Placement, Programme, SchoolClass, Student, User
 
 

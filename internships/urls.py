@@ -10,7 +10,6 @@ from internships.views import (
     placements,
     risks,
     school_years,
-    signing,
     staff,
     students,
     visits,
@@ -181,8 +180,6 @@ urlpatterns = [
         downloads.SignatureScanView.as_view(),
         name="signature-scan",
     ),
-    # The public signing page of a personal link: no account, the token is the key
-    path("ondertekenen/<str:token>/", signing.SignView.as_view(), name="sign"),
     # Group agreements (coordinators)
     path(
         "stagegevers/<int:host_pk>/globale-overeenkomsten/nieuw/",

@@ -21,7 +21,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.admin.ScopedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -37,19 +37,22 @@ INSTALLED_APPS = [
     "internships",
     "compliance",
     "documents",
+    "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "internships.locale.LanguageMiddleware",
+    "core.locale.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "internships.middleware.PrincipalMiddleware",
     "internships.middleware.SchoolYearMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -70,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "internships.context_processors.navigation",
+                "portal.context_processors.link_holder",
             ],
         },
     },
@@ -200,6 +204,11 @@ LOGGING = {
 }
 
 PAGINATE_BY = 25
+
+# Personal links: a client address that opens this many unknown, expired or revoked tokens
+# within the window is refused for the rest of it (429).
+ACCESS_LINK_ATTEMPTS_PER_WINDOW = env_int("ACCESS_LINK_ATTEMPTS_PER_WINDOW", default=20)
+ACCESS_LINK_ATTEMPT_WINDOW_SECONDS = 15 * 60
 
 # Processes that render the dossiers of an inspection export in parallel (default: one per core).
 DOCUMENTS_EXPORT_PROCESSES = env_int("DOCUMENTS_EXPORT_PROCESSES", default=0) or None

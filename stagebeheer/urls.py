@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("internships.urls")),
     path("", include("compliance.urls")),
     path("documenten/", include("documents.urls")),
+    path("", include("portal.urls")),
 ]
 
 # Uploaded files are private: access-checked views serve them (never MEDIA_URL).

@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from core.tenancy import all_schools
 from internships.models import (
     Absence,
     Guardian,
@@ -163,6 +164,16 @@ def build_school(label: str) -> SchoolWorld:
         other_pupil=other_pupil,
         other_placement=other_placement,
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tenancy_off_outside_requests():
+    """Tests build and inspect several schools' data from outside any request, as support
+    would: scoping is off there. Every request, task and command inside a test opens its own
+    scope exactly as in production (``core.tenancy``), so views, tasks and commands run scoped;
+    ``tests/test_tenancy.py`` proves that a query outside a scope raises."""
+    with all_schools():
+        yield
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tests.factories import ActivityFactory, ActivityListFactory, lawful_schedul
 
 pytestmark = pytest.mark.django_db
 
-SIGN_LINK = re.compile(r"https?://\S+?/ondertekenen/[\w-]+/")
+SIGN_LINK = re.compile(r"https?://\S+?/link/[\w-]+/")
 
 
 def placement_url(name, world, *args):
@@ -68,10 +68,12 @@ def test_draft_sign_by_link_and_on_paper_then_download_everything(
         message = mail.outbox[-1]
         assert message.to == [email]
         link = SIGN_LINK.search(message.body).group(0)
-        page = client_for(None).get(link)
+        signer = client_for(None)
+        page = signer.get(link, follow=True)
         assert version.content_hash in page.content.decode()
-        signed = client_for(None).post(
-            link, {"signer_name": name, "agree": "on", "content_hash": version.content_hash}
+        signed = signer.post(
+            page.redirect_chain[-1][0],
+            {"signer_name": name, "agree": "on", "content_hash": version.content_hash},
         )
         assert "Bedankt, de overeenkomst is ondertekend" in signed.content.decode()
 

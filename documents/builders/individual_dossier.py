@@ -42,7 +42,7 @@ def dossier_placements() -> QuerySet[Placement]:
         Prefetch("signatures", queryset=Signature.objects.order_by("signed_at")),
         Prefetch(
             "signature_requests",
-            queryset=SignatureRequest.objects.filter(used_at__isnull=True, revoked_at__isnull=True),
+            queryset=SignatureRequest.objects.open(),
         ),
     )
     return Placement.objects.select_related(

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import documents.models
-import documents.storage
+import core.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('version', models.PositiveIntegerField(verbose_name='versie')),
                 ('status', models.CharField(choices=[('pending', 'in de wachtrij'), ('running', 'wordt gemaakt'), ('ready', 'klaar'), ('failed', 'mislukt')], default='pending', max_length=20, verbose_name='status')),
                 ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='voortgang (%)')),
-                ('file', models.FileField(blank=True, storage=documents.storage.document_storage, upload_to=documents.models.document_upload_to, verbose_name='bestand')),
+                ('file', models.FileField(blank=True, storage=core.storage.document_storage, upload_to=documents.models.document_upload_to, verbose_name='bestand')),
                 ('checksum', models.CharField(blank=True, max_length=64, verbose_name='SHA-256')),
                 ('size', models.PositiveBigIntegerField(default=0, verbose_name='grootte (bytes)')),
                 ('error_message', models.CharField(blank=True, max_length=500, verbose_name='reden van de mislukking')),

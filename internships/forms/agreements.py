@@ -2,10 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from internships.forms.common import CrispyFormMixin, DateInput
+from core.forms import CrispyFormMixin, DateInput
+from core.validators import validate_document_upload
 from internships.models import Agreement, Party
 from internships.services.signatures import MAX_VALID_DAYS
-from internships.validators import validate_document_upload
 
 DOCUMENT_ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from internships.forms.common import CrispyFormMixin
+from core.forms import CrispyFormMixin
+from core.validators import normalize_enterprise_number
 from internships.models import Host, Mentor, Workplace
-from internships.validators import normalize_enterprise_number
 
 
 class HostForm(CrispyFormMixin, forms.ModelForm):

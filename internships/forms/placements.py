@@ -4,7 +4,7 @@ import itertools
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from internships.forms.common import CrispyFormMixin, DateInput, TimeInput
+from core.forms import CrispyFormMixin, DateInput, TimeInput
 from internships.models import Absence, Placement, PlacementPeriod
 from internships.models.placements import WEEKDAY_NAMES
 

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CrispyFormMixin, DateInput
+from core.validators import validate_document_upload
 from internships.forms.agreements import DOCUMENT_ACCEPT
-from internships.forms.common import CrispyFormMixin, DateInput
 from internships.models import HealthAssessment, RiskAssessment, WorkstationSheet
-from internships.validators import validate_document_upload
 
 
 class DocumentFormMixin(CrispyFormMixin):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from internships.forms.common import CrispyFormMixin
+from core.forms import CrispyFormMixin
 from internships.models import User
 
 

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from internships.forms.common import CrispyFormMixin, DateInput
+from core.forms import CrispyFormMixin, DateInput
+from core.validators import normalize_national_number
 from internships.models import Guardian, SchoolClass, Student
-from internships.validators import normalize_national_number
 
 
 class StudentForm(CrispyFormMixin, forms.ModelForm):

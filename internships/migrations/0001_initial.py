@@ -4,7 +4,7 @@ import django.contrib.auth.models
 import django.contrib.auth.validators
 import django.db.models.deletion
 import django.utils.timezone
-import internships.validators
+import core.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -24,11 +24,11 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('enterprise_number', models.CharField(max_length=10, validators=[internships.validators.validate_enterprise_number], verbose_name='ondernemingsnummer')),
-                ('joint_committee', models.CharField(blank=True, help_text="Sommige cao's beschermen ook leerling-stagiairs (5.6).", max_length=6, validators=[internships.validators.validate_joint_committee], verbose_name='paritair comité')),
+                ('enterprise_number', models.CharField(max_length=10, validators=[core.validators.validate_enterprise_number], verbose_name='ondernemingsnummer')),
+                ('joint_committee', models.CharField(blank=True, help_text="Sommige cao's beschermen ook leerling-stagiairs (5.6).", max_length=6, validators=[core.validators.validate_joint_committee], verbose_name='paritair comité')),
                 ('employs_staff', models.BooleanField(default=False, help_text='Voorwaarde om stagegever te zijn (4.2).', verbose_name='stelt minstens één werknemer tewerk of betaalt sociale bijdragen als zelfstandige')),
                 ('representative_name', models.CharField(blank=True, max_length=200, verbose_name='vertegenwoordiger')),
                 ('representative_title', models.CharField(blank=True, max_length=100, verbose_name='functie vertegenwoordiger')),
@@ -47,10 +47,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('institution_number', models.CharField(max_length=6, unique=True, validators=[internships.validators.validate_institution_number], verbose_name='instellingsnummer')),
+                ('institution_number', models.CharField(max_length=6, unique=True, validators=[core.validators.validate_institution_number], verbose_name='instellingsnummer')),
                 ('head_name', models.CharField(max_length=200, verbose_name='directeur')),
                 ('email', models.EmailField(max_length=254, verbose_name='e-mailadres')),
                 ('phone', models.CharField(max_length=30, verbose_name='telefoon')),
@@ -67,10 +67,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('enterprise_number', models.CharField(max_length=10, validators=[internships.validators.validate_enterprise_number], verbose_name='ondernemingsnummer')),
+                ('enterprise_number', models.CharField(max_length=10, validators=[core.validators.validate_enterprise_number], verbose_name='ondernemingsnummer')),
                 ('insurer', models.CharField(help_text='De verzekeraar bij wie het schoolbestuur de leerling-stagiairs verzekert.', max_length=200, verbose_name='verzekeraar arbeidsongevallen')),
                 ('policy_number', models.CharField(max_length=50, verbose_name='polisnummer')),
             ],
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('name', models.CharField(max_length=200, verbose_name='naam')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -364,11 +364,11 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('enterprise_number', models.CharField(max_length=10, validators=[internships.validators.validate_enterprise_number], verbose_name='ondernemingsnummer')),
-                ('joint_committee', models.CharField(blank=True, help_text="Sommige cao's beschermen ook leerling-stagiairs (5.6).", max_length=6, validators=[internships.validators.validate_joint_committee], verbose_name='paritair comité')),
+                ('enterprise_number', models.CharField(max_length=10, validators=[core.validators.validate_enterprise_number], verbose_name='ondernemingsnummer')),
+                ('joint_committee', models.CharField(blank=True, help_text="Sommige cao's beschermen ook leerling-stagiairs (5.6).", max_length=6, validators=[core.validators.validate_joint_committee], verbose_name='paritair comité')),
                 ('employs_staff', models.BooleanField(default=False, help_text='Voorwaarde om stagegever te zijn (4.2).', verbose_name='stelt minstens één werknemer tewerk of betaalt sociale bijdragen als zelfstandige')),
                 ('representative_name', models.CharField(blank=True, max_length=200, verbose_name='vertegenwoordiger')),
                 ('representative_title', models.CharField(blank=True, max_length=100, verbose_name='functie vertegenwoordiger')),
@@ -415,12 +415,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('first_name', models.CharField(max_length=100, verbose_name='voornaam')),
                 ('last_name', models.CharField(max_length=100, verbose_name='familienaam')),
                 ('birth_date', models.DateField(verbose_name='geboortedatum')),
-                ('national_number', models.CharField(blank=True, help_text='Nodig voor de Dimona-aangifte (5.5).', max_length=11, validators=[internships.validators.validate_national_number], verbose_name='rijksregisternummer')),
+                ('national_number', models.CharField(blank=True, help_text='Nodig voor de Dimona-aangifte (5.5).', max_length=11, validators=[core.validators.validate_national_number], verbose_name='rijksregisternummer')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
                 ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoon')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -444,12 +444,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('first_name', models.CharField(max_length=100, verbose_name='voornaam')),
                 ('last_name', models.CharField(max_length=100, verbose_name='familienaam')),
                 ('birth_date', models.DateField(verbose_name='geboortedatum')),
-                ('national_number', models.CharField(blank=True, help_text='Nodig voor de Dimona-aangifte (5.5).', max_length=11, validators=[internships.validators.validate_national_number], verbose_name='rijksregisternummer')),
+                ('national_number', models.CharField(blank=True, help_text='Nodig voor de Dimona-aangifte (5.5).', max_length=11, validators=[core.validators.validate_national_number], verbose_name='rijksregisternummer')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres')),
                 ('phone', models.CharField(blank=True, max_length=30, verbose_name='telefoon')),
                 ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='students', to='internships.school', verbose_name='school')),
@@ -529,7 +529,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('street', models.CharField(max_length=200, verbose_name='straat en nummer')),
-                ('postal_code', models.CharField(max_length=4, validators=[internships.validators.validate_postal_code], verbose_name='postcode')),
+                ('postal_code', models.CharField(max_length=4, validators=[core.validators.validate_postal_code], verbose_name='postcode')),
                 ('city', models.CharField(max_length=100, verbose_name='gemeente')),
                 ('name', models.CharField(max_length=200, verbose_name='naam')),
                 ('host', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='workplaces', to='internships.host', verbose_name='stagegever')),

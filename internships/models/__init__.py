@@ -1,3 +1,4 @@
+from internships.models.access import AccessLink
 from internships.models.activities import Activity, ActivityList, ProgrammeActivity
 from internships.models.agreements import (
     Agreement,
@@ -25,6 +26,7 @@ from internships.models.visits import Visit
 
 __all__ = [
     "Absence",
+    "AccessLink",
     "Activity",
     "ActivityList",
     "Agreement",

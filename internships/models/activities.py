@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.tenancy import school_scoped
 from internships.models.placements import Placement
 from internships.models.schools import Programme
 
@@ -27,6 +28,7 @@ class ProgrammeActivity(models.Model):
     description = models.CharField(_("activiteit"), max_length=300)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    objects = school_scoped("programme__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -57,6 +59,7 @@ class ActivityList(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -96,6 +99,7 @@ class Activity(models.Model):
     comment = models.CharField(_("opmerking"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
+    objects = school_scoped("activity_list__placement__school")
     history = HistoricalRecords()
 
     class Meta:

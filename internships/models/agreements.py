@@ -14,10 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.storage import private_storage
+from core.tenancy import school_scoped
+from internships.models.access import AccessLink
 from internships.models.hosts import Host
 from internships.models.placements import Placement
 from internships.models.schools import School, SchoolYear
-from internships.storage import private_storage
 
 
 class Party(models.TextChoices):
@@ -64,6 +66,7 @@ class GroupAgreement(models.Model):
     ready_at = models.DateTimeField(_("klaar voor ondertekening op"), null=True, blank=True)
     signed_at = models.DateTimeField(_("ondertekend op"), null=True, blank=True)
 
+    objects = school_scoped("school")
     history = HistoricalRecords()
 
     class Meta:
@@ -125,6 +128,7 @@ class Agreement(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -184,6 +188,7 @@ class AgreementVersion(models.Model):
     ready_at = models.DateTimeField(_("klaar voor ondertekening op"), null=True, blank=True)
     signed_at = models.DateTimeField(_("volledig ondertekend op"), null=True, blank=True)
 
+    objects = school_scoped("agreement__placement__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -204,11 +209,21 @@ class AgreementVersion(models.Model):
         return f"{self.agreement} v{self.number}"
 
 
-class SignatureRequest(models.Model):
-    """A personal signing link sent by e-mail: the token itself is never stored, only its hash.
+class SignatureRequestQuerySet(models.QuerySet):
+    def open(self) -> "SignatureRequestQuerySet":
+        """Not used to sign and not revoked (an expired one is still shown as such)."""
+        return self.filter(used_at__isnull=True, link__revoked_at__isnull=True).select_related(
+            "link"
+        )
 
-    Single use, expiring and revocable. It belongs to a version of a pupil's agreement, or to a
-    group agreement (school and host sign that once for all its pupils).
+
+class SignatureRequest(models.Model):
+    """A party's invitation to sign one document through a personal link (``link``).
+
+    The link carries the token, its expiry and its revocation; the request says which document,
+    which party and who signs for it. It is used once: by the signature it leads to. It belongs
+    to a version of a pupil's agreement, or to a group agreement (school and host sign that once
+    for all its pupils).
     """
 
     version = models.ForeignKey(
@@ -227,18 +242,21 @@ class SignatureRequest(models.Model):
         null=True,
         blank=True,
     )
+    link = models.OneToOneField(
+        AccessLink,
+        verbose_name=_("persoonlijke link"),
+        on_delete=models.PROTECT,
+        related_name="signature_request",
+    )
     party = models.CharField(_("partij"), max_length=20, choices=Party.choices)
     signer_name = models.CharField(_("naam ondertekenaar"), max_length=200)
     signer_role = models.CharField(_("hoedanigheid"), max_length=100)
-    email = models.EmailField(_("e-mailadres"))
-    token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("vervalt op"))
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
-    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["token_hash"])
+    objects = school_scoped("link__school", queryset_class=SignatureRequestQuerySet)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ondertekeningslink")
@@ -256,13 +274,29 @@ class SignatureRequest(models.Model):
         return f"{self.get_party_display()}: {self.signer_name}"
 
     @property
+    def email(self) -> str:
+        return self.link.email
+
+    @property
+    def expires_at(self):
+        return self.link.expires_at
+
+    @property
+    def revoked_at(self):
+        return self.link.revoked_at
+
+    @property
+    def is_open(self) -> bool:
+        return self.used_at is None and self.link.revoked_at is None
+
+    @property
     def state(self) -> str:
         """``open``, ``used``, ``revoked`` or ``expired``."""
         if self.used_at is not None:
             return "used"
-        if self.revoked_at is not None:
+        if self.link.revoked_at is not None:
             return "revoked"
-        if self.expires_at <= timezone.now():
+        if self.link.expires_at <= timezone.now():
             return "expired"
         return "open"
 
@@ -317,6 +351,7 @@ class Signature(models.Model):
         related_name="+",
     )
 
+    objects = school_scoped("version__agreement__placement__school", "group_agreement__school")
     history = HistoricalRecords()
 
     class Meta:

@@ -4,12 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from internships.models.schools import Address, School
-from internships.validators import (
+from core.tenancy import school_scoped
+from core.validators import (
     format_enterprise_number,
     validate_enterprise_number,
     validate_joint_committee,
 )
+from internships.models.schools import Address, School
 
 
 class Host(Address):
@@ -42,6 +43,7 @@ class Host(Address):
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     notes = models.TextField(_("notities"), blank=True)
 
+    objects = school_scoped("school")
     history = HistoricalRecords()
 
     class Meta:
@@ -80,6 +82,7 @@ class Workplace(Address):
     )
     name = models.CharField(_("naam"), max_length=200)
 
+    objects = school_scoped("host__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -103,6 +106,7 @@ class Mentor(models.Model):
     email = models.EmailField(_("e-mailadres"))
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
 
+    objects = school_scoped("host__school")
     history = HistoricalRecords()
 
     class Meta:

@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from compliance.engine.calendar import birthday
+from core.tenancy import school_scoped
+from core.validators import format_national_number, validate_national_number
 from internships.models.schools import Address, School, SchoolClass
-from internships.validators import format_national_number, validate_national_number
 
 
 class User(AbstractUser):
@@ -86,6 +88,7 @@ class Student(Address):
         blank=True,
     )
 
+    objects = school_scoped("school")
     history = HistoricalRecords()
 
     class Meta:
@@ -114,10 +117,7 @@ class Student(Address):
 
     def birthday(self, age: int) -> datetime.date:
         """The day the pupil turns ``age``; born on 29 February, it is 1 March in other years."""
-        try:
-            return self.birth_date.replace(year=self.birth_date.year + age)
-        except ValueError:
-            return datetime.date(self.birth_date.year + age, 3, 1)
+        return birthday(self.birth_date, age)
 
     def is_minor_on(self, day: datetime.date) -> bool:
         return day < self.birthday(18)
@@ -151,6 +151,7 @@ class Guardian(models.Model):
         default=True,
     )
 
+    objects = school_scoped("student__school")
     history = HistoricalRecords()
 
     class Meta:

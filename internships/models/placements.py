@@ -8,7 +8,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from compliance.patterns import Pattern, PatternKind, WorkDay, parse_breaks
+from compliance.engine.patterns import Pattern, PatternKind, WorkDay, parse_breaks
+from core.tenancy import school_scoped
 from internships.models.hosts import Host, Mentor, Workplace
 from internships.models.people import Student
 from internships.models.schools import School, SchoolClass, SchoolYear
@@ -112,7 +113,7 @@ class Placement(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
-    objects = PlacementQuerySet.as_manager()
+    objects = school_scoped("school", queryset_class=PlacementQuerySet)
     history = HistoricalRecords()
 
     class Meta:
@@ -163,6 +164,7 @@ class PlacementPeriod(models.Model):
     end_time = models.TimeField(_("eindtijd"))
     breaks = models.JSONField(_("pauzes"), default=list, blank=True)
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -233,6 +235,7 @@ class Absence(models.Model):
     )
     recorded_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -281,6 +284,7 @@ class MakeUpPlacement(models.Model):
     reason = models.CharField(_("reden"), max_length=200)
     decided_on = models.DateField(_("beslist op"))
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:

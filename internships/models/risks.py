@@ -10,9 +10,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.storage import private_storage
+from core.tenancy import school_scoped
 from internships.models.hosts import Workplace
 from internships.models.people import Student
-from internships.storage import private_storage
 
 
 class RiskAssessment(models.Model):
@@ -49,6 +50,7 @@ class RiskAssessment(models.Model):
     )
     uploaded_at = models.DateTimeField(_("opgeladen op"), auto_now_add=True)
 
+    objects = school_scoped("workplace__host__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -84,6 +86,7 @@ class WorkstationSheet(models.Model):
     )
     uploaded_at = models.DateTimeField(_("opgeladen op"), auto_now_add=True)
 
+    objects = school_scoped("workplace__host__school")
     history = HistoricalRecords()
 
     class Meta:
@@ -119,6 +122,7 @@ class HealthAssessment(models.Model):
     )
     uploaded_at = models.DateTimeField(_("opgeladen op"), auto_now_add=True)
 
+    objects = school_scoped("student__school")
     history = HistoricalRecords()
 
     class Meta:

@@ -5,7 +5,9 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from internships.validators import (
+from compliance.engine.calendar import school_year_bounds, school_year_containing
+from core.tenancy import school_scoped
+from core.validators import (
     format_enterprise_number,
     validate_enterprise_number,
     validate_institution_number,
@@ -42,6 +44,8 @@ class SchoolBoard(Address):
     )
     policy_number = models.CharField(_("polisnummer"), max_length=50)
 
+    objects = school_scoped("schools")
+
     class Meta:
         verbose_name = _("schoolbestuur")
         verbose_name_plural = _("schoolbesturen")
@@ -76,6 +80,8 @@ class School(Address):
     phone = models.CharField(_("telefoon"), max_length=30)
     logo = models.ImageField(_("logo"), upload_to="school-logos/", blank=True)
 
+    objects = school_scoped("pk")
+
     class Meta:
         verbose_name = _("school")
         verbose_name_plural = _("scholen")
@@ -88,8 +94,7 @@ class School(Address):
 class SchoolYearQuerySet(models.QuerySet):
     def for_date(self, day: datetime.date) -> "SchoolYear":
         """The school year containing ``day``, created when it does not exist yet."""
-        start_year = day.year if day.month >= 9 else day.year - 1
-        school_year, _created = self.get_or_create(start_year=start_year)
+        school_year, _created = self.get_or_create(start_year=school_year_containing(day))
         return school_year
 
 
@@ -113,11 +118,11 @@ class SchoolYear(models.Model):
 
     @property
     def start_date(self) -> datetime.date:
-        return datetime.date(self.start_year, 9, 1)
+        return school_year_bounds(self.start_year)[0]
 
     @property
     def end_date(self) -> datetime.date:
-        return datetime.date(self.start_year + 1, 8, 31)
+        return school_year_bounds(self.start_year)[1]
 
 
 class Programme(models.Model):
@@ -154,6 +159,8 @@ class Programme(models.Model):
             "Alternerend: 4 lesuren per week = een halve dag; blokstage: 1 lesuur = 1 week (4.1.1)."
         ),
     )
+
+    objects = school_scoped("school")
 
     class Meta:
         verbose_name = _("studierichting")
@@ -198,6 +205,8 @@ class SchoolClass(models.Model):
     )
     name = models.CharField(_("naam"), max_length=30)
 
+    objects = school_scoped("school")
+
     class Meta:
         verbose_name = _("klas")
         verbose_name_plural = _("klassen")
@@ -231,6 +240,8 @@ class TimetableSlot(models.Model):
     weekday = models.PositiveSmallIntegerField(_("weekdag"), choices=Weekday.choices)
     start_time = models.TimeField(_("van"))
     end_time = models.TimeField(_("tot"))
+
+    objects = school_scoped("school_class__school")
 
     class Meta:
         verbose_name = _("lesuur")
@@ -266,6 +277,8 @@ class SchoolHoliday(models.Model):
     name = models.CharField(_("naam"), max_length=100)
     start_date = models.DateField(_("van"))
     end_date = models.DateField(_("tot en met"))
+
+    objects = school_scoped("school")
 
     class Meta:
         verbose_name = _("schoolvakantie")

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.tenancy import school_scoped
 from internships.models.placements import Placement
 
 
@@ -56,6 +57,7 @@ class Visit(models.Model):
     )
     recorded_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
 
+    objects = school_scoped("placement__school")
     history = HistoricalRecords()
 
     class Meta:

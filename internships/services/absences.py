@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from compliance.schedules import planned_days
 from internships.models import Absence, MakeUpPlacement, Placement, PlacementPeriod, User
+from internships.selectors.schedules import planned_days
 from internships.services.placements import period_create, placement_update
 
 

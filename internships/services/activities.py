@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from internships.models import Activity, ActivityList, Placement, Programme, ProgrammeActivity, User
-from internships.services.agreements import agreement_locks_annexes
+from internships.selectors.agreements import agreement_locks_annexes
 from internships.services.common import model_update
 
 PROGRAMME_ACTIVITY_FIELDS = ["curriculum_goal", "description", "position"]

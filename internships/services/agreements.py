@@ -14,22 +14,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from compliance.models import ComplianceCheck
 from internships.models import (
-    ActivityList,
     Agreement,
     AgreementVersion,
     Placement,
     SignatureRequest,
     User,
 )
-from internships.services.agreement_content import (
+from internships.selectors.agreement_content import (
     DOCUMENT_LANGUAGE,
     agreement_content,
     content_hash,
 )
+from internships.selectors.agreements import agreement_latest_version, agreement_ready_problems
+from internships.services.access_links import access_link_revoke
 from internships.services.common import model_update
 
 Status = Agreement.Status
@@ -45,26 +44,6 @@ AGREEMENT_TRANSITIONS = {
 }
 CLOSED = (Status.ENDED, Status.TERMINATED)
 AGREEMENT_FIELDS = ["travel_costs", "travel_costs_note"]
-
-
-def agreement_latest_version(agreement: Agreement) -> AgreementVersion:
-    """The version being prepared or signed now: the one with the highest number."""
-    return agreement.versions.order_by("-number").first()
-
-
-def agreement_current_version(agreement: Agreement) -> AgreementVersion:
-    """The version in force: the latest signed one, else the latest."""
-    signed = agreement.versions.filter(status=VersionStatus.SIGNED).order_by("-number").first()
-    return signed or agreement_latest_version(agreement)
-
-
-def agreement_locks_annexes(placement: Placement) -> bool:
-    """Whether the agreement's annexes (the activity list) are frozen in a version that is
-    ready or signed: changing them then takes an amendment."""
-    agreement = Agreement.objects.filter(placement=placement).first()
-    if agreement is None:
-        return False
-    return agreement_latest_version(agreement).status != VersionStatus.DRAFT
 
 
 def _check_move(agreement: Agreement, status: str) -> None:
@@ -164,56 +143,6 @@ def agreement_update(*, agreement: Agreement, data: dict[str, Any]) -> Agreement
     return agreement
 
 
-def agreement_ready_problems(agreement: Agreement) -> list[str]:
-    """What still keeps the agreement from being offered for signature, in Dutch."""
-    placement = agreement.placement
-    problems = []
-    if not placement.periods.exists():
-        problems.append(_("Er zijn nog geen stageperiodes."))
-    if placement.mentor_id is None:
-        problems.append(_("Er is nog geen stagementor gekozen."))
-    if placement.supervisor_id is None:
-        problems.append(_("Er is nog geen stagebegeleider gekozen."))
-    activity_list = ActivityList.objects.filter(placement=placement).first()
-    if activity_list is None:
-        problems.append(_("Er is nog geen stageactiviteitenlijst (8.1.3)."))
-    elif not activity_list.activities.exists():
-        problems.append(_("De stageactiviteitenlijst is leeg (8.1.3)."))
-    problems += schedule_problems(placement)
-    student = placement.student
-    if (
-        student.is_minor_on(placement.start_date)
-        and not student.guardians.filter(may_sign=True).exists()
-    ):
-        problems.append(
-            _("Er is geen ouder of voogd die voor de minderjarige leerling mag tekenen (8.1.2).")
-        )
-    group = agreement.group
-    if group is not None and group.status == group.Status.DRAFT:
-        problems.append(
-            _("Maak eerst de globale overeenkomst ‘%(title)s’ klaar.") % {"title": group}
-        )
-    return problems
-
-
-def schedule_problems(placement: Placement) -> list[str]:
-    """Whether the schedule was checked and breaks none of the labour rules (5)."""
-    compliance_check = ComplianceCheck.objects.filter(placement=placement).first()
-    if compliance_check is None:
-        return [_("Het rooster is nog niet gecontroleerd.")]
-    if compliance_check.error_count:
-        count = compliance_check.error_count
-        return [
-            ngettext(
-                "Het rooster overtreedt de arbeidsregels (%(count)s fout)",
-                "Het rooster overtreedt de arbeidsregels (%(count)s fouten)",
-                count,
-            )
-            % {"count": count}
-        ]
-    return []
-
-
 @transaction.atomic
 def version_make_ready(*, version: AgreementVersion, user: User | None) -> AgreementVersion:
     """Freezes the version's content and hash: from now on it is what the parties sign."""
@@ -236,12 +165,8 @@ def version_make_ready(*, version: AgreementVersion, user: User | None) -> Agree
 
 
 def _revoke_open_requests(version: AgreementVersion) -> None:
-    now = timezone.now()
-    for request in SignatureRequest.objects.filter(
-        version=version, used_at__isnull=True, revoked_at__isnull=True
-    ):
-        request.revoked_at = now
-        request.save(update_fields=["revoked_at"])
+    for request in SignatureRequest.objects.filter(version=version).open():
+        access_link_revoke(link=request.link)
 
 
 def _withdraw(version: AgreementVersion) -> None:

@@ -22,8 +22,8 @@ from internships.models import (
     SchoolYear,
     User,
 )
-from internships.services.agreement_clauses import clauses
-from internships.services.agreement_content import (
+from internships.selectors.agreement_clauses import clauses
+from internships.selectors.agreement_content import (
     CONTENT_FORMAT,
     DOCUMENT_LANGUAGE,
     content_hash,

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from compliance.services import compliance_check_placement
 from internships.models import (
     Host,
     Mentor,
@@ -21,12 +20,13 @@ from internships.models import (
     User,
     Workplace,
 )
+from internships.selectors.gate import placement_start_blockers
 from internships.services.agreements import (
     agreement_follow_placement,
     placement_cancel_needs_reason,
 )
 from internships.services.common import model_update
-from internships.services.gate import placement_start_blockers
+from internships.signals import placement_schedule_changed
 
 PLACEMENT_FIELDS = [
     "host",
@@ -184,7 +184,7 @@ def placement_create(
     _validate_placement(placement)
     placement.full_clean(exclude=["school", "student", "school_year"])
     _save(placement)
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)
     return placement
 
 
@@ -198,7 +198,7 @@ def placement_update(*, placement: Placement, data: dict[str, Any]) -> Placement
         save=_save,
     )
     if changed:
-        compliance_check_placement(placement=placement)
+        placement_schedule_changed(placement)
     return placement
 
 
@@ -241,7 +241,7 @@ def placement_transition(
     agreement_follow_placement(
         placement=placement, on=on or timezone.localdate(), reason=reason.strip()
     )
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)
     return placement
 
 
@@ -293,7 +293,7 @@ def period_create(
     period.full_clean()
     _validate_period(period)
     period.save()
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)
     return period
 
 
@@ -302,7 +302,7 @@ def period_update(*, period: PlacementPeriod, data: dict[str, Any]) -> Placement
     if "weekdays" in data:
         data = {**data, "weekdays": sorted(data["weekdays"])}
     if model_update(instance=period, fields=PERIOD_FIELDS, data=data, validate=_validate_period):
-        compliance_check_placement(placement=period.placement)
+        placement_schedule_changed(period.placement)
     return period
 
 
@@ -310,4 +310,4 @@ def period_update(*, period: PlacementPeriod, data: dict[str, Any]) -> Placement
 def period_delete(*, period: PlacementPeriod) -> None:
     placement = period.placement
     period.delete()
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)

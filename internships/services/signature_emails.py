@@ -1,29 +1,20 @@
 """The e-mail that brings a signer their personal link (sent by ``internships.tasks``)."""
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from internships.models import SignatureRequest
-from internships.services.agreement_content import DOCUMENT_LANGUAGE
+from internships.selectors.agreement_content import DOCUMENT_LANGUAGE
+from internships.services.access_links import access_link_issue, access_link_url
 
 
-def signing_url(token: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("internships:sign", args=[token])
-
-
-def signature_request_send(*, request_pk: int, token: str) -> bool:
-    """Sends the link of a request once; a revoked, used or already sent one is skipped.
-
-    Returns whether a message went out. The token must be the request's own.
-    """
+def signature_request_send(*, request_pk: int) -> bool:
+    """Issues the request's link and e-mails it, once; a revoked, expired, used or already sent
+    one is skipped. Returns whether a message went out."""
     request = (
         SignatureRequest.objects.select_related(
+            "link",
             "version__agreement__placement__student",
             "version__agreement__placement__host",
             "version__agreement__placement__school",
@@ -33,21 +24,19 @@ def signature_request_send(*, request_pk: int, token: str) -> bool:
         .filter(pk=request_pk)
         .first()
     )
-    if request is None or request.sent_at or request.revoked_at or request.used_at:
+    if request is None or request.sent_at or request.used_at or not request.link.is_usable:
         return False
-    digest = hashlib.sha256(token.encode("utf-8")).hexdigest()
-    if not hmac.compare_digest(digest, request.token_hash):
-        return False
+    token = access_link_issue(link=request.link)
     placement = request.version.agreement.placement if request.version else None
     group = request.group_agreement
     context = {
         "request": request,
-        "url": signing_url(token),
+        "url": access_link_url(token),
         "placement": placement,
         "group_agreement": group,
         "school": placement.school if placement else group.school,
         "host": placement.host if placement else group.host,
-        "expires_at": timezone.localtime(request.expires_at),
+        "expires_at": timezone.localtime(request.link.expires_at),
     }
     with translation.override(DOCUMENT_LANGUAGE):
         subject = " ".join(
@@ -55,7 +44,7 @@ def signature_request_send(*, request_pk: int, token: str) -> bool:
         )
         text = render_to_string("agreements/emails/signature_request.txt", context)
         html = render_to_string("agreements/emails/signature_request.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[request.email])
+    message = EmailMultiAlternatives(subject, text, to=[request.link.email])
     message.attach_alternative(html, "text/html")
     message.send()
     request.sent_at = timezone.now()

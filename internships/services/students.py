@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from compliance.services import compliance_check_student_year
 from internships.models import Guardian, School, SchoolClass, SchoolYear, Student
 from internships.services.common import model_update
+from internships.signals import schedule_changed
 
 STUDENT_FIELDS = [
     "first_name",
@@ -92,7 +92,7 @@ def student_update(*, student: Student, data: dict[str, Any]) -> Student:
     if student.birth_date != birth_date:
         # Age decides which rules apply (4, 5.2.1): every school year with placements changes.
         for school_year in SchoolYear.objects.filter(placements__student=student).distinct():
-            compliance_check_student_year(student=student, school_year=school_year)
+            schedule_changed.send(sender=Student, student=student, school_year=school_year)
     return student
 
 

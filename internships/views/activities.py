@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from core.views import CoordinatorRequiredMixin
 from internships.forms.activities import (
     ActivityDoneForm,
     ActivityForm,
@@ -20,14 +21,13 @@ from internships.forms.activities import (
     ProgrammeActivityForm,
 )
 from internships.models import Activity, ActivityList, Placement
-from internships.selectors import (
-    programme_activity_get_for_user,
-    programme_get_for_user,
+from internships.selectors.agreements import agreement_locks_annexes
+from internships.selectors.school import (
+    programme_activity_get_for,
+    programme_get_for,
     programmes_visible_to,
 )
 from internships.services import activities as services
-from internships.services.agreements import agreement_locks_annexes
-from internships.views.base import CoordinatorRequiredMixin
 from internships.views.placements import PlacementChildMixin
 
 
@@ -36,12 +36,14 @@ class ProgrammeListView(CoordinatorRequiredMixin, ListView):
     context_object_name = "programmes"
 
     def get_queryset(self):
-        return programmes_visible_to(self.request.user).annotate(activity_count=Count("activities"))
+        return programmes_visible_to(self.request.principal).annotate(
+            activity_count=Count("activities")
+        )
 
 
 class ProgrammeDetailView(CoordinatorRequiredMixin, View):
     def get(self, request, pk):
-        programme = programme_get_for_user(request.user, pk)
+        programme = programme_get_for(request.principal, pk)
         context = {
             "programme": programme,
             "activities": programme.activities.all(),
@@ -55,9 +57,9 @@ class ProgrammeActivityFormView(CoordinatorRequiredMixin, View):
 
     def get_objects(self):
         if "pk" in self.kwargs:
-            activity = programme_activity_get_for_user(self.request.user, self.kwargs["pk"])
+            activity = programme_activity_get_for(self.request.principal, self.kwargs["pk"])
             return activity.programme, activity
-        return programme_get_for_user(self.request.user, self.kwargs["programme_pk"]), None
+        return programme_get_for(self.request.principal, self.kwargs["programme_pk"]), None
 
     def get(self, request, **kwargs):
         programme, activity = self.get_objects()
@@ -90,7 +92,7 @@ class ProgrammeActivityDeleteView(CoordinatorRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        activity = programme_activity_get_for_user(request.user, pk)
+        activity = programme_activity_get_for(request.principal, pk)
         programme = activity.programme
         services.programme_activity_delete(activity=activity)
         messages.success(request, _("Activiteit verwijderd uit de lijst van de studierichting."))

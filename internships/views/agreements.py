@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from core.views import StaffRequiredMixin
 from internships.forms.agreements import AgreementForm, AmendForm, EndForm
 from internships.models import Agreement, AgreementVersion, Placement
-from internships.selectors import signature_request_get_for_user
+from internships.selectors.agreements import signature_request_get_for
+from internships.selectors.signatures import Signable
 from internships.services import agreements as services
 from internships.services import signatures as services_signatures
-from internships.services.signatures import Signable
-from internships.views.base import StaffRequiredMixin
 from internships.views.placements import PlacementChildMixin
 from internships.views.signature_forms import PaperSignatureBaseView, SignatureRequestBaseView
 
@@ -257,7 +257,7 @@ class SignatureRequestRevokeView(StaffRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        signature_request = signature_request_get_for_user(request.user, pk)
+        signature_request = signature_request_get_for(request.principal, pk)
         try:
             services_signatures.signature_request_revoke(request=signature_request)
             messages.success(

@@ -3,8 +3,8 @@ import datetime
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from internships.selectors import dashboard_for_user
-from internships.views.base import StaffRequiredMixin
+from core.views import StaffRequiredMixin
+from internships.selectors.dashboard import dashboard_for
 
 
 class DashboardView(StaffRequiredMixin, TemplateView):
@@ -13,8 +13,8 @@ class DashboardView(StaffRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         return super().get_context_data(
-            dashboard=dashboard_for_user(
-                self.request.user,
+            dashboard=dashboard_for(
+                self.request.principal,
                 school_year=self.request.school_year,
                 today=today,
                 horizon=today + datetime.timedelta(days=14),

@@ -8,17 +8,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
+from core.views import CoordinatorRequiredMixin
 from internships.forms.agreements import GroupAgreementForm
 from internships.models import Agreement, GroupAgreement
-from internships.panels import group_member_rows
-from internships.selectors import (
-    group_agreement_get_for_user,
-    host_get_for_user,
-    placements_visible_to,
-)
+from internships.selectors.agreements import group_agreement_get_for
+from internships.selectors.hosts import host_get_for
+from internships.selectors.panels import group_member_rows
+from internships.selectors.placements import placements_visible_to
+from internships.selectors.signatures import Signable, pending_signers
 from internships.services import group_agreements as services
-from internships.services.signatures import Signable, pending_signers
-from internships.views.base import CoordinatorRequiredMixin
 from internships.views.signature_forms import PaperSignatureBaseView, SignatureRequestBaseView
 
 
@@ -26,7 +24,7 @@ class GroupAgreementCreateView(CoordinatorRequiredMixin, View):
     def get_candidates(self, host):
         """Placements at the host this year whose agreement can still join a group."""
         return (
-            placements_visible_to(self.request.user)
+            placements_visible_to(self.request.principal)
             .active()
             .filter(host=host, school_year=self.request.school_year)
             .filter(
@@ -38,7 +36,7 @@ class GroupAgreementCreateView(CoordinatorRequiredMixin, View):
         )
 
     def get(self, request, host_pk):
-        host = host_get_for_user(request.user, host_pk)
+        host = host_get_for(request.principal, host_pk)
         initial = {
             "title": _("Globale overeenkomst %(host)s %(year)s")
             % {"host": host, "year": request.school_year}
@@ -47,7 +45,7 @@ class GroupAgreementCreateView(CoordinatorRequiredMixin, View):
         return self.render(host, form)
 
     def post(self, request, host_pk):
-        host = host_get_for_user(request.user, host_pk)
+        host = host_get_for(request.principal, host_pk)
         form = GroupAgreementForm(request.POST, placements=self.get_candidates(host))
         if form.is_valid():
             try:
@@ -82,14 +80,14 @@ class GroupAgreementCreateView(CoordinatorRequiredMixin, View):
 
 class GroupAgreementDetailView(CoordinatorRequiredMixin, View):
     def get(self, request, pk):
-        group = group_agreement_get_for_user(request.user, pk)
+        group = group_agreement_get_for(request.principal, pk)
         content = group.content
         if group.status == GroupAgreement.Status.DRAFT:
             content = services.group_agreement_content(group)
         target = Signable(group_agreement=group)
         signatures = list(group.signatures.select_related("recorded_by"))
-        requests = list(group.signature_requests.order_by("created_at"))
-        open_requests = [r for r in requests if r.used_at is None and r.revoked_at is None]
+        requests = list(group.signature_requests.select_related("link").order_by("created_at"))
+        open_requests = [r for r in requests if r.is_open]
         context = {
             "group": group,
             "content": content,
@@ -106,7 +104,7 @@ class GroupAgreementReadyView(CoordinatorRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        group = group_agreement_get_for_user(request.user, pk)
+        group = group_agreement_get_for(request.principal, pk)
         try:
             services.group_agreement_make_ready(group_agreement=group, user=request.user)
             messages.success(request, _("De globale overeenkomst is klaar voor ondertekening."))
@@ -118,7 +116,7 @@ class GroupAgreementReadyView(CoordinatorRequiredMixin, View):
 
 class GroupSignatureMixin(CoordinatorRequiredMixin):
     def get_target(self) -> Signable:
-        self.group = group_agreement_get_for_user(self.request.user, self.kwargs["pk"])
+        self.group = group_agreement_get_for(self.request.principal, self.kwargs["pk"])
         return Signable(group_agreement=self.group)
 
     def done_url(self) -> str:

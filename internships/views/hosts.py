@@ -8,22 +8,22 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from internships.filters import HostFilter
-from internships.forms.hosts import HostForm, MentorForm, WorkplaceForm
-from internships.selectors import (
-    group_agreements_visible_to,
-    host_get_for_user,
-    hosts_visible_to,
-    mentor_get_for_user,
-    placements_visible_to,
-    workplace_get_for_user,
-)
-from internships.services import hosts as services
-from internships.views.base import (
+from core.views import (
     CoordinatorRequiredMixin,
     FilteredListMixin,
     StaffRequiredMixin,
 )
+from internships.filters import HostFilter
+from internships.forms.hosts import HostForm, MentorForm, WorkplaceForm
+from internships.selectors.agreements import group_agreements_visible_to
+from internships.selectors.hosts import (
+    host_get_for,
+    hosts_visible_to,
+    mentor_get_for,
+    workplace_get_for,
+)
+from internships.selectors.placements import placements_visible_to
+from internships.services import hosts as services
 
 
 class HostListView(StaffRequiredMixin, FilteredListMixin, ListView):
@@ -32,7 +32,7 @@ class HostListView(StaffRequiredMixin, FilteredListMixin, ListView):
     context_object_name = "hosts"
 
     def get_queryset(self):
-        self.queryset = hosts_visible_to(self.request.user)
+        self.queryset = hosts_visible_to(self.request.principal)
         return super().get_queryset()
 
 
@@ -41,11 +41,11 @@ class HostDetailView(StaffRequiredMixin, DetailView):
     context_object_name = "host"
 
     def get_object(self):
-        return host_get_for_user(self.request.user, self.kwargs["pk"])
+        return host_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         placements = (
-            placements_visible_to(self.request.user)
+            placements_visible_to(self.request.principal)
             .filter(host=self.object, school_year=self.request.school_year)
             .select_related("student", "workplace", "mentor")
         )
@@ -53,7 +53,7 @@ class HostDetailView(StaffRequiredMixin, DetailView):
             workplaces=self.object.workplaces.all(),
             mentors=self.object.mentors.all(),
             placements=placements,
-            group_agreements=group_agreements_visible_to(self.request.user).filter(
+            group_agreements=group_agreements_visible_to(self.request.principal).filter(
                 host=self.object, school_year=self.request.school_year
             ),
             **kwargs,
@@ -66,7 +66,7 @@ class HostFormView(CoordinatorRequiredMixin, View):
     def get_host(self):
         if "pk" not in self.kwargs:
             return None
-        return host_get_for_user(self.request.user, self.kwargs["pk"])
+        return host_get_for(self.request.principal, self.kwargs["pk"])
 
     def get(self, request, pk=None):
         host = self.get_host()
@@ -118,7 +118,7 @@ class HostChildFormView(CoordinatorRequiredMixin, View, ABC):
         if "pk" in self.kwargs:
             obj = self.get_existing(self.kwargs["pk"])
             return obj.host, obj
-        return host_get_for_user(self.request.user, self.kwargs["host_pk"]), None
+        return host_get_for(self.request.principal, self.kwargs["host_pk"]), None
 
     def get(self, request, **kwargs):
         host, obj = self.get_objects()
@@ -143,7 +143,7 @@ class WorkplaceFormView(HostChildFormView):
     noun = gettext_lazy("Stageplaats")
 
     def get_existing(self, pk):
-        return workplace_get_for_user(self.request.user, pk)
+        return workplace_get_for(self.request.principal, pk)
 
     def save(self, host, obj, data):
         if obj is None:
@@ -157,7 +157,7 @@ class MentorFormView(HostChildFormView):
     noun = gettext_lazy("Stagementor")
 
     def get_existing(self, pk):
-        return mentor_get_for_user(self.request.user, pk)
+        return mentor_get_for(self.request.principal, pk)
 
     def save(self, host, obj, data):
         if obj is None:

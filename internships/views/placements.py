@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from compliance.schedules import planned_hours_by_period
-from compliance.selectors import placement_compliance
+from core.views import (
+    FilteredListMixin,
+    StaffRequiredMixin,
+)
 from internships.filters import PlacementFilter
 from internships.forms.placements import (
     AbsenceForm,
@@ -18,22 +20,17 @@ from internships.forms.placements import (
     TransitionForm,
 )
 from internships.models import Placement, PlacementPeriod, SchoolYear
-from internships.panels import activity_panel, agreement_panel, risk_panel, start_blockers
-from internships.selectors import (
-    hosts_visible_to,
-    mentors_visible_to,
-    placement_get_for_user,
+from internships.selectors.hosts import hosts_visible_to, mentors_visible_to, workplaces_visible_to
+from internships.selectors.panels import activity_panel, agreement_panel, risk_panel, start_blockers
+from internships.selectors.placements import (
+    placement_get_for,
     placements_visible_to,
     students_visible_to,
-    supervisors_of_school,
-    workplaces_visible_to,
 )
+from internships.selectors.schedules import planned_hours_by_period
+from internships.selectors.school import supervisors_of_school
 from internships.services import absences as absence_services
 from internships.services import placements as services
-from internships.views.base import (
-    FilteredListMixin,
-    StaffRequiredMixin,
-)
 
 
 class PlacementListView(StaffRequiredMixin, FilteredListMixin, ListView):
@@ -43,7 +40,7 @@ class PlacementListView(StaffRequiredMixin, FilteredListMixin, ListView):
 
     def get_queryset(self):
         self.queryset = (
-            placements_visible_to(self.request.user)
+            placements_visible_to(self.request.principal)
             .filter(school_year=self.request.school_year)
             .select_related(
                 "student__school_class", "host", "workplace", "mentor", "supervisor", "compliance"
@@ -57,7 +54,7 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
     context_object_name = "placement"
 
     def get_object(self):
-        return placement_get_for_user(self.request.user, self.kwargs["pk"])
+        return placement_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         placement = self.object
@@ -68,7 +65,6 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
         ]
         history = placement.history.select_related("history_user").order_by("-history_date")[:20]
         return super().get_context_data(
-            compliance=placement_compliance(placement),
             period_rows=period_rows,
             absences=placement.absences.select_related("recorded_by"),
             make_ups=placement.make_ups.select_related("period").prefetch_related("absences"),
@@ -90,27 +86,27 @@ class PlacementFormView(StaffRequiredMixin, View):
 
     def get_placement(self) -> Placement | None:
         if "pk" not in self.kwargs:
-            if not self.request.user.sees_whole_school:
+            if not self.request.principal.sees_whole_school:
                 raise PermissionDenied
             return None
-        return placement_get_for_user(self.request.user, self.kwargs["pk"])
+        return placement_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_form(self, placement, data=None):
-        user = self.request.user
+        principal = self.request.principal
         initial = {}
         if placement is None:
             initial = {"school_year": self.request.school_year}
             if student_id := self.request.GET.get("student"):
-                initial["student"] = students_visible_to(user).filter(pk=student_id).first()
+                initial["student"] = students_visible_to(principal).filter(pk=student_id).first()
         form = PlacementForm(
             data,
             instance=placement,
             initial=initial,
-            students=students_visible_to(user).select_related("school_class"),
-            hosts=hosts_visible_to(user),
-            workplaces=workplaces_visible_to(user),
-            mentors=mentors_visible_to(user),
-            supervisors=supervisors_of_school(user),
+            students=students_visible_to(principal).select_related("school_class"),
+            hosts=hosts_visible_to(principal),
+            workplaces=workplaces_visible_to(principal),
+            mentors=mentors_visible_to(principal),
+            supervisors=supervisors_of_school(principal),
             school_years=SchoolYear.objects.all(),
         )
         form.set_host_options_url(reverse("internships:host-options"))
@@ -145,10 +141,10 @@ class HostOptionsView(StaffRequiredMixin, View):
     """The workplace and mentor options of one host, swapped into the placement form (htmx)."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        host = get_object_or_404(hosts_visible_to(request.user), pk=request.GET.get("host"))
+        host = get_object_or_404(hosts_visible_to(request.principal), pk=request.GET.get("host"))
         context = {
-            "workplaces": workplaces_visible_to(request.user).filter(host=host),
-            "mentors": mentors_visible_to(request.user).filter(host=host),
+            "workplaces": workplaces_visible_to(request.principal).filter(host=host),
+            "mentors": mentors_visible_to(request.principal).filter(host=host),
         }
         return render(request, "internships/partials/host_options.html", context)
 
@@ -157,7 +153,7 @@ class PlacementTransitionView(StaffRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        placement = placement_get_for_user(request.user, pk)
+        placement = placement_get_for(request.principal, pk)
         form = TransitionForm(request.POST)
         if form.is_valid():
             try:
@@ -177,7 +173,7 @@ class PlacementChildMixin(StaffRequiredMixin):
     """Views on something inside a placement the user may see."""
 
     def get_placement(self) -> Placement:
-        return placement_get_for_user(self.request.user, self.kwargs["placement_pk"])
+        return placement_get_for(self.request.principal, self.kwargs["placement_pk"])
 
     def done(self, placement: Placement, message: str) -> HttpResponse:
         messages.success(self.request, message)

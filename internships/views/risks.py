@@ -11,16 +11,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core.views import StaffRequiredMixin
 from internships.forms.risks import HealthAssessmentForm, RiskAssessmentForm, WorkstationSheetForm
-from internships.selectors import placements_visible_to, workplace_get_for_user
+from internships.selectors.hosts import workplace_get_for
+from internships.selectors.placements import placements_visible_to
 from internships.services import risks as services
-from internships.views.base import StaffRequiredMixin
 from internships.views.placements import PlacementChildMixin
 
 
 class WorkplaceDetailView(StaffRequiredMixin, View):
     def get(self, request, pk):
-        workplace = workplace_get_for_user(request.user, pk)
+        workplace = workplace_get_for(request.principal, pk)
         risk_assessments = list(workplace.risk_assessments.select_related("uploaded_by"))
         context = {
             "workplace": workplace,
@@ -28,7 +29,7 @@ class WorkplaceDetailView(StaffRequiredMixin, View):
             "risk_assessments": risk_assessments,
             "latest": risk_assessments[0] if risk_assessments else None,
             "sheets": workplace.workstation_sheets.select_related("uploaded_by"),
-            "placements": placements_visible_to(request.user)
+            "placements": placements_visible_to(request.principal)
             .filter(workplace=workplace, school_year=request.school_year)
             .select_related("student", "mentor"),
         }
@@ -46,11 +47,11 @@ class WorkplaceDocumentView(StaffRequiredMixin, View, ABC):
         """Records the uploaded document through its service."""
 
     def get(self, request, workplace_pk):
-        workplace = workplace_get_for_user(request.user, workplace_pk)
+        workplace = workplace_get_for(request.principal, workplace_pk)
         return self.render(workplace, self.form_class())
 
     def post(self, request, workplace_pk):
-        workplace = workplace_get_for_user(request.user, workplace_pk)
+        workplace = workplace_get_for(request.principal, workplace_pk)
         form = self.form_class(request.POST, request.FILES)
         if form.is_valid():
             try:

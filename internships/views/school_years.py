@@ -3,9 +3,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 
+from core.views import StaffRequiredMixin
 from internships.models import SchoolYear
-from internships.selectors import SCHOOL_YEAR_SESSION_KEY
-from internships.views.base import StaffRequiredMixin
+from internships.selectors.school import SCHOOL_YEAR_SESSION_KEY
 
 
 class SchoolYearSwitchView(StaffRequiredMixin, View):

@@ -12,9 +12,9 @@ from django.views import View
 
 from internships.forms.agreements import PaperSignatureForm, SignatureRequestForm
 from internships.models import Party, User
+from internships.selectors.agreement_content import DOCUMENT_LANGUAGE
+from internships.selectors.signatures import Signable
 from internships.services import signatures as services
-from internships.services.agreement_content import DOCUMENT_LANGUAGE
-from internships.services.signatures import Signable
 
 
 def _proposal(party: str, name: str, role: str, email: str) -> dict[str, str]:
@@ -97,7 +97,7 @@ class SignatureTargetMixin(ABC):
         if not target.is_ready:
             messages.error(request, _("Dit document is niet klaar voor ondertekening."))
             return redirect(self.done_url())
-        proposals = signer_proposals(target, request.user)
+        proposals = signer_proposals(target, request.principal.user)
         form = self.form_class(initial=self.proposal(proposals), parties=target.missing_parties())
         return self.render(target, form, proposals)
 
@@ -111,7 +111,7 @@ class SignatureTargetMixin(ABC):
                 return redirect(self.done_url())
             except ValidationError as error:
                 form.add_error(None, error)
-        return self.render(target, form, signer_proposals(target, request.user))
+        return self.render(target, form, signer_proposals(target, request.principal.user))
 
     @abstractmethod
     def save(self, target: Signable, data: dict) -> str:
@@ -137,7 +137,9 @@ class SignatureRequestBaseView(SignatureTargetMixin, View):
         return _("Ondertekeningslink sturen")
 
     def save(self, target, data):
-        request, _token = services.signature_request_create(**target.lookup, **data)
+        request = services.signature_request_create(
+            **target.lookup, created_by=self.request.user, **data
+        )
         return _("Een persoonlijke link is verstuurd naar %(email)s.") % {"email": request.email}
 
 

@@ -5,10 +5,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
+from core.views import SchoolAdminRequiredMixin
 from internships.forms.staff import StaffCreateForm, StaffUpdateForm
-from internships.selectors import staff_member_get_for_user, staff_visible_to
+from internships.selectors.school import staff_member_get_for, staff_visible_to
 from internships.services import staff as services
-from internships.views.base import SchoolAdminRequiredMixin
 
 
 class StaffListView(SchoolAdminRequiredMixin, ListView):
@@ -16,7 +16,7 @@ class StaffListView(SchoolAdminRequiredMixin, ListView):
     context_object_name = "members"
 
     def get_queryset(self):
-        return staff_visible_to(self.request.user).order_by("-is_active", "last_name")
+        return staff_visible_to(self.request.principal).order_by("-is_active", "last_name")
 
 
 class StaffFormView(SchoolAdminRequiredMixin, View):
@@ -25,7 +25,7 @@ class StaffFormView(SchoolAdminRequiredMixin, View):
     def get_member(self):
         if "pk" not in self.kwargs:
             return None
-        return staff_member_get_for_user(self.request.user, self.kwargs["pk"])
+        return staff_member_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_form(self, member, data=None):
         if member is None:

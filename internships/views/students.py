@@ -5,20 +5,20 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from internships.filters import StudentFilter
-from internships.forms.students import GuardianForm, StudentForm
-from internships.selectors import (
-    classes_visible_to,
-    placements_visible_to,
-    student_get_for_user,
-    students_visible_to,
-)
-from internships.services import students as services
-from internships.views.base import (
+from core.views import (
     CoordinatorRequiredMixin,
     FilteredListMixin,
     StaffRequiredMixin,
 )
+from internships.filters import StudentFilter
+from internships.forms.students import GuardianForm, StudentForm
+from internships.selectors.placements import (
+    placements_visible_to,
+    student_get_for,
+    students_visible_to,
+)
+from internships.selectors.school import classes_visible_to
+from internships.services import students as services
 
 
 class StudentListView(StaffRequiredMixin, FilteredListMixin, ListView):
@@ -27,7 +27,7 @@ class StudentListView(StaffRequiredMixin, FilteredListMixin, ListView):
     context_object_name = "students"
 
     def get_queryset(self):
-        self.queryset = students_visible_to(self.request.user).select_related(
+        self.queryset = students_visible_to(self.request.principal).select_related(
             "school_class__programme"
         )
         return super().get_queryset()
@@ -38,11 +38,11 @@ class StudentDetailView(StaffRequiredMixin, DetailView):
     context_object_name = "student"
 
     def get_object(self):
-        return student_get_for_user(self.request.user, self.kwargs["pk"])
+        return student_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         placements = (
-            placements_visible_to(self.request.user)
+            placements_visible_to(self.request.principal)
             .filter(student=self.object)
             .select_related("school_year", "host", "workplace", "mentor", "supervisor")
             .order_by("-start_date")
@@ -60,13 +60,13 @@ class StudentFormView(CoordinatorRequiredMixin, View):
     def get_student(self):
         if "pk" not in self.kwargs:
             return None
-        return student_get_for_user(self.request.user, self.kwargs["pk"])
+        return student_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_form(self, student, data=None):
         return StudentForm(
             data,
             instance=student,
-            school_classes=classes_visible_to(self.request.user, self.request.school_year),
+            school_classes=classes_visible_to(self.request.principal, self.request.school_year),
         )
 
     def get(self, request, pk=None):
@@ -105,7 +105,7 @@ class GuardianFormView(CoordinatorRequiredMixin, View):
     template_name = "internships/guardian_form.html"
 
     def setup_objects(self):
-        student = student_get_for_user(self.request.user, self.kwargs["student_pk"])
+        student = student_get_for(self.request.principal, self.kwargs["student_pk"])
         guardian = None
         if "pk" in self.kwargs:
             guardian = get_object_or_404(student.guardians, pk=self.kwargs["pk"])
@@ -136,7 +136,7 @@ class GuardianDeleteView(CoordinatorRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, student_pk, pk):
-        student = student_get_for_user(request.user, student_pk)
+        student = student_get_for(request.principal, student_pk)
         guardian = get_object_or_404(student.guardians, pk=pk)
         services.guardian_delete(guardian=guardian)
         messages.success(request, _("%(name)s verwijderd.") % {"name": guardian})

@@ -1,7 +1,7 @@
 """The supervisor's visits of a placement (8.2.2): plan one, record what was found, remove one.
 
 Whoever may open the placement may record its visits: its supervisor, and the coordinators
-and school admins of its school. The placement comes through ``placement_get_for_user``, so
+and school admins of its school. The placement comes through ``placement_get_for``, so
 anyone else gets 404.
 """
 
@@ -13,7 +13,7 @@ from django.views import View
 
 from internships.forms.visits import VisitForm
 from internships.models import Placement, Visit
-from internships.selectors import supervisors_of_school
+from internships.selectors.school import supervisors_of_school
 from internships.services import visits as services
 from internships.views.placements import PlacementChildMixin
 
@@ -39,7 +39,7 @@ class VisitFormView(PlacementChildMixin, View):
                 "date": min(max(timezone.localdate(), placement.start_date), placement.end_date),
                 "visited_by": placement.supervisor or self.request.user,
             }
-        staff = supervisors_of_school(self.request.user)
+        staff = supervisors_of_school(self.request.principal)
         return VisitForm(data, instance=visit, initial=initial, staff=staff)
 
     def get(self, request, **kwargs):

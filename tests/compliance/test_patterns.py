@@ -3,7 +3,7 @@
 import datetime as dt
 
 from compliance.engine import Kind
-from compliance.patterns import (
+from compliance.engine.patterns import (
     Lesson,
     Override,
     OverrideKind,

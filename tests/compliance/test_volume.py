@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from compliance.patterns import PatternKind, WorkDay
-from compliance.volume import half_days, lesson_weeks, planned_volume
+from compliance.engine.patterns import PatternKind, WorkDay
+from compliance.engine.volume import half_days, lesson_weeks, planned_volume
 
 T = dt.time
 FULL = WorkDay(start=T(8, 30), end=T(16, 30), origin=PatternKind.BLOCK)

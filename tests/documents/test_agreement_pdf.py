@@ -5,10 +5,11 @@ import io
 import pytest
 from django.urls import reverse
 
-from documents import services
+from core.principals import StaffMember
 from documents.builders import agreement
 from documents.builders.common import DocumentError
 from documents.models import Document
+from documents.services import requests
 from internships.models import AgreementVersion, GroupAgreement, Party
 from tests.documents.conftest import pdf_pages, pdf_text
 from tests.factories import AgreementVersionFactory, GroupAgreementFactory, SignatureFactory
@@ -136,8 +137,10 @@ def test_it_is_requested_rendered_and_downloaded(
     signed_version, school_a, client_for, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        document = services.document_request(
-            kind=Document.Kind.AGREEMENT, user=school_a.supervisor, placement=school_a.placement
+        document = requests.document_request(
+            kind=Document.Kind.AGREEMENT,
+            principal=StaffMember.of(school_a.supervisor),
+            placement=school_a.placement,
         )
 
     response = client_for(school_a.supervisor).get(

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 from django.db import connection
 
-from documents import services
 from documents.builders import dossier_renderers, inspection_export
 from documents.models import Document
+from documents.services import render_jobs
 from tests.documents.conftest import pdf_text
 from tests.factories import PlacementFactory
 
@@ -66,7 +66,7 @@ def test_helper_processes_render_the_export(transactional_db, school_a, settings
     )
     assert dossier_renderers.helper_processes() == 2
 
-    document = services.document_render(document_pk=document.pk, task_id="helpers")
+    document = render_jobs.document_render(document_pk=document.pk, task_id="helpers")
 
     assert document.status == Document.Status.READY
     with document.file.open("rb") as file, zipfile.ZipFile(io.BytesIO(file.read())) as archive:

@@ -7,9 +7,10 @@ import zipfile
 
 import pytest
 
-from documents import services
+from core.principals import StaffMember
 from documents.builders import inspection_export
 from documents.models import Document
+from documents.services import requests
 from tests.documents.conftest import pdf_text
 from tests.factories import PlacementFactory, SchoolClassFactory
 
@@ -18,9 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def export(world, capture, programme=None) -> Document:
     with capture(execute=True):
-        document = services.document_request(
+        document = requests.document_request(
             kind=Document.Kind.INSPECTION_EXPORT,
-            user=world.coordinator,
+            principal=StaffMember.of(world.coordinator),
             school_year=world.school_year,
             programme=programme,
         )

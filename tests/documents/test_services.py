@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from documents import services
+from core.principals import StaffMember
 from documents.models import STALE_AFTER, Document
+from documents.services import render_jobs, requests
 from internships.models import AgreementVersion
 from tests.documents.factories import DocumentFactory
 from tests.factories import AgreementVersionFactory, ProgrammeFactory
@@ -20,7 +21,9 @@ INDIVIDUAL = Document.Kind.INDIVIDUAL_DOSSIER
 
 def request_dossier(user, placement, capture) -> Document:
     with capture(execute=True):
-        document = services.document_request(kind=INDIVIDUAL, user=user, placement=placement)
+        document = requests.document_request(
+            kind=INDIVIDUAL, principal=StaffMember.of(user), placement=placement
+        )
     document.refresh_from_db()
     return document
 
@@ -30,8 +33,10 @@ class TestDocumentRequest:
         self, school_a, django_capture_on_commit_callbacks
     ):
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            document = services.document_request(
-                kind=INDIVIDUAL, user=school_a.supervisor, placement=school_a.placement
+            document = requests.document_request(
+                kind=INDIVIDUAL,
+                principal=StaffMember.of(school_a.supervisor),
+                placement=school_a.placement,
             )
         assert document.status == Document.Status.PENDING
         assert len(callbacks) == 1
@@ -69,46 +74,52 @@ class TestDocumentRequest:
             placement=school_a.placement, status=Document.Status.RUNNING, file="", checksum=""
         )
 
-        document = services.document_request(
-            kind=INDIVIDUAL, user=school_a.supervisor, placement=school_a.placement
+        document = requests.document_request(
+            kind=INDIVIDUAL,
+            principal=StaffMember.of(school_a.supervisor),
+            placement=school_a.placement,
         )
 
         assert document == pending
 
     def test_it_rejects_another_supervisors_placement(self, school_a):
         with pytest.raises(PermissionDenied):
-            services.document_request(
-                kind=INDIVIDUAL, user=school_a.other_supervisor, placement=school_a.placement
+            requests.document_request(
+                kind=INDIVIDUAL,
+                principal=StaffMember.of(school_a.other_supervisor),
+                placement=school_a.placement,
             )
 
     def test_it_rejects_other_school(self, school_a, school_b):
         with pytest.raises(PermissionDenied):
-            services.document_request(
-                kind=INDIVIDUAL, user=school_b.coordinator, placement=school_a.placement
+            requests.document_request(
+                kind=INDIVIDUAL,
+                principal=StaffMember.of(school_b.coordinator),
+                placement=school_a.placement,
             )
 
     def test_school_year_documents_are_for_coordinators(self, school_a):
         with pytest.raises(PermissionDenied):
-            services.document_request(
+            requests.document_request(
                 kind=Document.Kind.GENERAL_DOSSIER,
-                user=school_a.supervisor,
+                principal=StaffMember.of(school_a.supervisor),
                 school_year=school_a.school_year,
             )
 
     def test_it_rejects_a_programme_of_another_school(self, school_a):
         with pytest.raises(PermissionDenied):
-            services.document_request(
+            requests.document_request(
                 kind=Document.Kind.INSPECTION_EXPORT,
-                user=school_a.coordinator,
+                principal=StaffMember.of(school_a.coordinator),
                 school_year=school_a.school_year,
                 programme=ProgrammeFactory(),
             )
 
     def test_an_agreement_pdf_needs_a_version_offered_for_signature(self, school_a):
         with pytest.raises(ValidationError, match="klaar is voor ondertekening"):
-            services.document_request(
+            requests.document_request(
                 kind=Document.Kind.AGREEMENT,
-                user=school_a.coordinator,
+                principal=StaffMember.of(school_a.coordinator),
                 placement=school_a.placement,
             )
 
@@ -117,9 +128,9 @@ class TestDocumentRequest:
             agreement__placement=school_a.placement, status=AgreementVersion.Status.DRAFT
         )
         with pytest.raises(ValidationError, match="ontwerp"):
-            services.document_request(
+            requests.document_request(
                 kind=Document.Kind.AGREEMENT,
-                user=school_a.coordinator,
+                principal=StaffMember.of(school_a.coordinator),
                 placement=school_a.placement,
                 agreement_version=draft,
             )
@@ -129,8 +140,10 @@ class TestDocumentRequest:
             agreement__placement=school_a.placement, status=AgreementVersion.Status.READY
         )
 
-        document = services.document_request(
-            kind=Document.Kind.AGREEMENT, user=school_a.supervisor, placement=school_a.placement
+        document = requests.document_request(
+            kind=Document.Kind.AGREEMENT,
+            principal=StaffMember.of(school_a.supervisor),
+            placement=school_a.placement,
         )
 
         assert document.agreement_version == version
@@ -139,9 +152,9 @@ class TestDocumentRequest:
     def test_a_version_of_another_placement_is_refused(self, school_a):
         other = AgreementVersionFactory(agreement__placement=school_a.other_placement)
         with pytest.raises(PermissionDenied):
-            services.document_request(
+            requests.document_request(
                 kind=Document.Kind.AGREEMENT,
-                user=school_a.coordinator,
+                principal=StaffMember.of(school_a.coordinator),
                 placement=school_a.placement,
                 agreement_version=other,
             )
@@ -155,7 +168,7 @@ class TestClaim:
     def test_a_ready_document_is_not_rendered_again(self, school_a):
         document = DocumentFactory(placement=school_a.placement)
 
-        assert services.document_render(document_pk=document.pk, task_id="again") is None
+        assert render_jobs.document_render(document_pk=document.pk, task_id="again") is None
         document.refresh_from_db()
         assert document.attempts == 0
         assert document.file.name.endswith(".pdf")
@@ -163,12 +176,12 @@ class TestClaim:
     def test_a_document_running_for_another_task_is_left_alone(self, school_a):
         document = self.pending(school_a.placement, status=Document.Status.RUNNING, task_id="first")
 
-        assert services.document_claim(document_pk=document.pk, task_id="second") is None
+        assert render_jobs.document_claim(document_pk=document.pk, task_id="second") is None
 
     def test_the_same_task_may_claim_it_again_after_a_retry(self, school_a):
         document = self.pending(school_a.placement, status=Document.Status.RUNNING, task_id="first")
 
-        claimed = services.document_claim(document_pk=document.pk, task_id="first")
+        claimed = render_jobs.document_claim(document_pk=document.pk, task_id="first")
 
         assert claimed.attempts == 1
 
@@ -178,42 +191,42 @@ class TestClaim:
             updated_at=timezone.now() - STALE_AFTER - datetime.timedelta(minutes=1)
         )
 
-        claimed = services.document_claim(document_pk=document.pk, task_id="new")
+        claimed = render_jobs.document_claim(document_pk=document.pk, task_id="new")
 
         assert claimed.task_id == "new"
 
     def test_two_claims_from_the_same_reading_give_one_winner(self, school_a):
         document = self.pending(school_a.placement)
-        services.document_claim(document_pk=document.pk, task_id="one")
+        render_jobs.document_claim(document_pk=document.pk, task_id="one")
 
-        assert services.document_claim(document_pk=document.pk, task_id="two") is None
+        assert render_jobs.document_claim(document_pk=document.pk, task_id="two") is None
 
     def test_a_result_of_a_lost_claim_is_discarded_with_its_file(self, school_a, monkeypatch):
         document = self.pending(school_a.placement)
         storage_root = Path(document.file.storage.location)
         files_before = set(storage_root.rglob("*.pdf"))
-        store = services._store
+        store = render_jobs._store
 
         def claimed_meanwhile(document, output):
             Document.objects.filter(pk=document.pk).update(attempts=document.attempts + 1)
             return store(document, output)
 
-        monkeypatch.setattr(services, "_store", claimed_meanwhile)
+        monkeypatch.setattr(render_jobs, "_store", claimed_meanwhile)
 
-        assert services.document_render(document_pk=document.pk, task_id="slow") is None
+        assert render_jobs.document_render(document_pk=document.pk, task_id="slow") is None
         document.refresh_from_db()
         assert (document.status, document.file.name) == (Document.Status.RUNNING, "")
         assert set(storage_root.rglob("*.pdf")) == files_before
 
     def test_a_missing_document_is_skipped(self):
-        assert services.document_render(document_pk=987654, task_id="x") is None
+        assert render_jobs.document_render(document_pk=987654, task_id="x") is None
 
 
 class TestRetry:
     def test_only_failed_or_abandoned_documents_can_be_retried(self, school_a):
         document = DocumentFactory(placement=school_a.placement)
         with pytest.raises(ValidationError):
-            services.document_retry(document=document, user=school_a.supervisor)
+            requests.document_retry(document=document, user=school_a.supervisor)
 
     def test_a_failed_document_is_made_again(self, school_a, django_capture_on_commit_callbacks):
         document = DocumentFactory(
@@ -226,7 +239,7 @@ class TestRetry:
         )
 
         with django_capture_on_commit_callbacks(execute=True):
-            services.document_retry(document=document, user=school_a.supervisor)
+            requests.document_retry(document=document, user=school_a.supervisor)
         document.refresh_from_db()
 
         assert document.status == Document.Status.READY

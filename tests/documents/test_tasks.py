@@ -9,10 +9,12 @@ import logging
 import pytest
 from django.db import OperationalError
 
-from documents import services, tasks
+from core.principals import StaffMember
+from documents import tasks
 from documents.builders import BUILDERS
 from documents.builders.common import DocumentError
 from documents.models import Document
+from documents.services import render_jobs, requests
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +38,8 @@ def failing_builder(error: BaseException, *, times: int):
 
 def request(world, capture) -> Document:
     with capture(execute=True):
-        document = services.document_request(
-            kind=INDIVIDUAL, user=world.supervisor, placement=world.placement
+        document = requests.document_request(
+            kind=INDIVIDUAL, principal=StaffMember.of(world.supervisor), placement=world.placement
         )
     document.refresh_from_db()
     return document
@@ -114,7 +116,7 @@ def test_a_failed_document_succeeds_when_retried(
     assert document.status == Document.Status.FAILED
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.document_retry(document=document, user=school_a.coordinator)
+        requests.document_retry(document=document, user=school_a.coordinator)
     document.refresh_from_db()
 
     assert document.status == Document.Status.READY
@@ -128,7 +130,7 @@ def test_a_message_delivered_twice_renders_once(
     monkeypatch.setitem(BUILDERS, INDIVIDUAL, builder)
     document = request(school_a, django_capture_on_commit_callbacks)
 
-    tasks.render_document.apply(args=[document.pk])
+    tasks.render_document.apply(args=[document.pk], kwargs={"school_id": document.school_id})
     document.refresh_from_db()
 
     assert len(builder.calls) == 1
@@ -144,7 +146,7 @@ def test_progress_is_saved_at_most_once_a_second(school_a, django_assert_num_que
         version=1,
         status=Document.Status.RUNNING,
     )
-    report = services.ProgressReporter(document, interval=3600)
+    report = render_jobs.ProgressReporter(document, interval=3600)
 
     with django_assert_num_queries(1):
         for percent in range(0, 100, 5):

@@ -124,9 +124,11 @@ def send_render(document: Document) -> None:
     app = Celery("stagebeheer-worker-test", broker=BROKER_URL, set_as_current=False)
     app.conf.update(task_serializer="json", accept_content=["json"], task_always_eager=False)
     with app.connection_for_write() as broker_connection:
-        app.signature("documents.tasks.render_document", args=[document.pk]).apply_async(
-            connection=broker_connection
-        )
+        app.signature(
+            "documents.tasks.render_document",
+            args=[document.pk],
+            kwargs={"school_id": document.school_id},
+        ).apply_async(connection=broker_connection)
 
 
 def wait_until_done(document: Document, worker: Worker) -> Document:

@@ -3,6 +3,7 @@
 from tests.factories.agreements import (
     PDF_BYTES,
     PNG_BYTES,
+    AccessLinkFactory,
     ActivityFactory,
     ActivityListFactory,
     AgreementFactory,
@@ -67,6 +68,7 @@ __all__ = [
     "PNG_BYTES",
     "TEST_PASSWORD",
     "AbsenceFactory",
+    "AccessLinkFactory",
     "ActivityFactory",
     "ActivityListFactory",
     "AgreementFactory",

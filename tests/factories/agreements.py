@@ -12,7 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from compliance.services import compliance_check_placement
+from core.principals import Capability
+from core.tokens import token_hash
 from internships.models import (
+    AccessLink,
     Activity,
     ActivityList,
     Agreement,
@@ -28,9 +31,8 @@ from internships.models import (
     SignatureRequest,
     WorkstationSheet,
 )
-from internships.services.agreement_content import content_hash
+from internships.selectors.agreement_content import content_hash
 from internships.services.agreements import version_content
-from internships.services.signatures import token_hash
 from tests.factories.models import (
     HostFactory,
     PlacementFactory,
@@ -118,12 +120,37 @@ class GroupAgreementFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Globale overeenkomst {n}")
 
 
+def _school_of_document(request) -> int:
+    if request.version is not None:
+        return request.version.agreement.placement.school
+    return request.group_agreement.school
+
+
+class AccessLinkFactory(factory.django.DjangoModelFactory):
+    """A personal link; its token is ``token`` (give one to know it), only its hash is stored."""
+
+    class Meta:
+        model = AccessLink
+        exclude = ("token",)
+
+    holder = AccessLink.Holder.SIGNATORY
+    email = factory.Sequence(lambda n: f"houder{n}@voorbeeld.example")
+    capabilities = factory.LazyFunction(lambda: [Capability.SIGN])
+    token = factory.Sequence(lambda n: f"test-token-{n:04d}-" + "x" * 30)
+    token_hash = factory.LazyAttribute(lambda o: token_hash(o.token))
+    issued_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+
+
 class SignatureRequestFactory(factory.django.DjangoModelFactory):
-    """A link; its token is ``token`` (give one to know it), only its hash is stored."""
+    """A signing link; its token is ``token`` (give one to know it), only its hash is stored.
+
+    ``email``, ``expires_at`` and ``revoked_at`` go to the request's personal link.
+    """
 
     class Meta:
         model = SignatureRequest
-        exclude = ("token",)
+        exclude = ("token", "email", "expires_at", "revoked_at")
 
     version = factory.SubFactory(AgreementVersionFactory, status=AgreementVersion.Status.READY)
     party = Party.HOST
@@ -131,8 +158,30 @@ class SignatureRequestFactory(factory.django.DjangoModelFactory):
     signer_role = "zaakvoerder"
     email = factory.Sequence(lambda n: f"ondertekenaar{n}@stagegever.example")
     token = factory.Sequence(lambda n: f"test-token-{n:04d}-" + "x" * 30)
-    token_hash = factory.LazyAttribute(lambda o: token_hash(o.token))
     expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    revoked_at = None
+    link = factory.LazyAttribute(
+        lambda o: AccessLinkFactory(
+            school=_school_of_document(o),
+            email=o.email,
+            token=o.token,
+            expires_at=o.expires_at,
+            revoked_at=o.revoked_at,
+            **_link_holder(o),
+        )
+    )
+
+
+def _link_holder(request) -> dict:
+    """The pupil's party is held by the pupil, or for a minor by a guardian who may sign."""
+    if request.party != Party.STUDENT or request.version is None:
+        return {"holder": AccessLink.Holder.SIGNATORY}
+    student = request.version.agreement.placement.student
+    if request.version.content.get("parties", {}).get("student", {}).get("minor", False):
+        guardian = student.guardians.filter(may_sign=True).first()
+        if guardian is not None:
+            return {"holder": AccessLink.Holder.GUARDIAN, "guardian": guardian}
+    return {"holder": AccessLink.Holder.STUDENT, "student": student}
 
 
 class SignatureFactory(factory.django.DjangoModelFactory):

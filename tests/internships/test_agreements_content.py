@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from compliance.models import Exemption
 from internships.models import Agreement
-from internships.services.agreement_content import agreement_content
+from internships.selectors.agreement_content import agreement_content
 from tests.factories import (
     GuardianFactory,
     HealthAssessmentFactory,

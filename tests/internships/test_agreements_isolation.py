@@ -53,7 +53,7 @@ def database_state() -> dict:
         AgreementVersion.objects.order_by("pk").values_list("status", "content_hash")
     )
     state["requests"] = list(
-        SignatureRequest.objects.order_by("pk").values_list("revoked_at", "used_at")
+        SignatureRequest.objects.order_by("pk").values_list("link__revoked_at", "used_at")
     )
     state["activities"] = list(
         Activity.objects.order_by("pk").values_list("permission", "done", "description")

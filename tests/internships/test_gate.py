@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from internships.models import Agreement, AgreementVersion, Party, Placement
+from internships.selectors.gate import placement_start_blockers
 from internships.services.agreements import version_make_ready
-from internships.services.gate import placement_start_blockers
 from internships.services.group_agreements import (
     group_agreement_create,
     group_agreement_make_ready,

@@ -1,4 +1,4 @@
-"""Models, their database constraints, and the validators of ``internships/validators.py``."""
+"""Models, their database constraints, and the validators of ``core/validators.py``."""
 
 import datetime
 
@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from internships import validators
+from core import validators
 from internships.models import Placement, Programme, SchoolYear, Student, User
 from tests.factories import (
     AbsenceFactory,

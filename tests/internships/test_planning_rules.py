@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
 from internships.models import Placement, SchoolYear
-from internships.selectors import selected_school_year
+from internships.selectors.school import selected_school_year
 from internships.services.absences import absence_record, make_up_create
 
 

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.storage import UnlistedStorage
 from internships.models import HealthAssessment, Placement, RiskAssessment
+from internships.selectors import risks as selectors
 from internships.services import risks as services
-from internships.storage import PrivateStorage
 from tests.factories import (
     PDF_BYTES,
     PlacementFactory,
@@ -64,7 +65,7 @@ def test_health_assessment_required_8_1_4(school_a, risk, age, required):
             mainly_screen_work=screen_work,
         )
 
-    assert services.health_assessment_required(placement) is required
+    assert selectors.health_assessment_required(placement) is required
 
 
 def test_the_latest_risk_assessment_decides_8_1_4(school_a):
@@ -77,7 +78,7 @@ def test_the_latest_risk_assessment_decides_8_1_4(school_a):
         health_surveillance_required=False,
     )
 
-    assert services.health_assessment_required(school_a.placement) is True
+    assert selectors.health_assessment_required(school_a.placement) is True
 
 
 def test_a_pupil_turning_18_during_the_placement_counts_as_minor_8_1_4(school_a):
@@ -86,7 +87,7 @@ def test_a_pupil_turning_18_during_the_placement_counts_as_minor_8_1_4(school_a)
     school_a.pupil.save()
     RiskAssessmentFactory(workplace=school_a.workplace)
 
-    assert services.health_assessment_required(school_a.placement) is False
+    assert selectors.health_assessment_required(school_a.placement) is False
 
 
 class TestUploads:
@@ -102,10 +103,10 @@ class TestUploads:
 
         assert risk.uploaded_by == school_a.supervisor
         assert risk.document.name.startswith("risk-assessments/")
-        assert isinstance(risk.document.storage, PrivateStorage)
+        assert isinstance(risk.document.storage, UnlistedStorage)
         with pytest.raises(ValueError):
             risk.document.url  # noqa: B018 - no URL: served through an access check only
-        assert services.latest_risk_assessment(school_a.other_placement.workplace) == risk
+        assert selectors.latest_risk_assessment(school_a.other_placement.workplace) == risk
         assert risk.history.count() == 1
 
     def test_a_date_in_the_future_is_refused(self, school_a):

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import re
 import smtplib
 
 import pytest
@@ -10,11 +11,19 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from internships.models import Agreement, AgreementVersion, Party, Signature, SignatureRequest
+from core.http import client_ip
+from internships.models import (
+    AccessLink,
+    Agreement,
+    AgreementVersion,
+    Party,
+    Signature,
+    SignatureRequest,
+)
+from internships.selectors.signatures import Signable
 from internships.services import signatures as services
 from internships.services.signature_emails import signature_request_send
 from internships.tasks import send_signature_request_email
-from internships.views.signing import client_ip
 from tests.factories import (
     SignatureFactory,
     SignatureRequestFactory,
@@ -37,14 +46,19 @@ def request_link(version, capture, *, party=Party.HOST, email="an.claes@stagegev
         )
 
 
-def sign_url(token: str) -> str:
-    return reverse("internships:sign", args=[token])
+LINK_IN_MAIL = re.compile(r"http://127\.0\.0\.1:8000/link/([\w-]+)/")
+SIGN_URL = reverse("portal:sign")
+
+
+def open_link(client, token: str):
+    """Opens the personal link as the signer's browser does; the session is then bound to it."""
+    return client.get(reverse("portal:open", args=[token]))
 
 
 def state() -> tuple:
     return (
         Signature.objects.count(),
-        list(SignatureRequest.objects.values_list("used_at", "revoked_at")),
+        list(SignatureRequest.objects.values_list("used_at", "link__revoked_at")),
         list(AgreementVersion.objects.values_list("status", flat=True)),
     )
 
@@ -58,23 +72,41 @@ class TestLinks:
     def test_the_token_is_e_mailed_and_only_its_hash_is_stored(
         self, version, django_capture_on_commit_callbacks
     ):
-        request, token = request_link(version, django_capture_on_commit_callbacks)
+        request = request_link(version, django_capture_on_commit_callbacks)
 
-        assert len(token) >= 43  # 32 random bytes, URL-safe base64
-        assert request.token_hash == hashlib.sha256(token.encode()).hexdigest()
-        stored = [str(value) for value in SignatureRequest.objects.values_list().get()]
-        assert not any(token in value for value in stored)
-        assert not any(token in str(record.__dict__) for record in request.history.all())
         [message] = mail.outbox
+        token = LINK_IN_MAIL.search(message.body).group(1)
+        assert len(token) >= 43  # 32 random bytes, URL-safe base64
+        request.refresh_from_db()
+        link = request.link
+        assert link.token_hash == hashlib.sha256(token.encode()).hexdigest()
+        for row in (SignatureRequest.objects.values_list().get(), (*link.__dict__.values(),)):
+            assert not any(token in str(value) for value in row)
+        for record in [*request.history.all(), *link.history.all()]:
+            assert token not in str(record.__dict__)
+            assert link.token_hash not in str(record.__dict__)
         assert message.to == ["an.claes@stagegever.example"]
         assert message.subject.startswith(
             "Te ondertekenen: stageovereenkomst van Lotte Leerling Alfa"
         )
-        assert f"http://127.0.0.1:8000/ondertekenen/{token}/" in message.body
-        assert f"/ondertekenen/{token}/" in message.alternatives[0][0]
+        assert f"/link/{token}/" in message.alternatives[0][0]
         assert "voor de partij stagegever, als zaakvoerder" in message.body
-        request.refresh_from_db()
         assert request.sent_at is not None
+
+    def test_the_task_gets_no_token(self, version, django_capture_on_commit_callbacks):
+        """The broker message carries the request and its school, nothing secret."""
+        sent = []
+
+        def record(*args, **kwargs):
+            sent.append((args, kwargs))
+
+        send_signature_request_email.delay, original = record, send_signature_request_email.delay
+        try:
+            request = request_link(version, django_capture_on_commit_callbacks)
+        finally:
+            send_signature_request_email.delay = original
+
+        assert sent == [((request.pk,), {"school_id": version.agreement.placement.school_id})]
 
     def test_nothing_is_sent_before_the_commit(self, version):
         services.signature_request_create(
@@ -90,12 +122,20 @@ class TestLinks:
     def test_a_request_is_sent_once_and_not_when_revoked(self, version):
         request = SignatureRequestFactory(version=version, token=TOKEN)
 
-        assert signature_request_send(request_pk=request.pk, token="wrong") is False
-        assert signature_request_send(request_pk=request.pk, token=TOKEN) is True
-        assert signature_request_send(request_pk=request.pk, token=TOKEN) is False
+        assert signature_request_send(request_pk=request.pk) is True
+        assert signature_request_send(request_pk=request.pk) is False
         other = SignatureRequestFactory(version=version, revoked_at=timezone.now())
-        assert signature_request_send(request_pk=other.pk, token="x") is False
+        assert signature_request_send(request_pk=other.pk) is False
         assert len(mail.outbox) == 1
+
+    def test_sending_issues_a_new_token_so_an_older_copy_stops_working(self, version, client):
+        request = SignatureRequestFactory(version=version, token=TOKEN)
+
+        signature_request_send(request_pk=request.pk)
+
+        assert open_link(client, TOKEN).status_code == 404
+        token = LINK_IN_MAIL.search(mail.outbox[0].body).group(1)
+        assert open_link(client, token).status_code == 302
 
     def test_the_task_retries_on_smtp_errors(self, version, monkeypatch):
         """The task acknowledges late and retries with backoff when the mail server fails."""
@@ -108,7 +148,9 @@ class TestLinks:
         monkeypatch.setattr("django.core.mail.message.EmailMessage.send", fail)
         request = SignatureRequestFactory(version=version, token=TOKEN)
 
-        result = send_signature_request_email.apply(args=[request.pk, TOKEN])
+        result = send_signature_request_email.apply(
+            args=[request.pk], kwargs={"school_id": request.link.school_id}
+        )
 
         assert send_signature_request_email.acks_late is True
         assert send_signature_request_email.retry_backoff
@@ -129,13 +171,14 @@ class TestLinks:
             )
 
         assert "Voor een minderjarige leerling tekent een ouder of voogd" in error.value.messages[0]
-        request, _token = request_link(
+        request = request_link(
             version,
             django_capture_on_commit_callbacks,
             party=Party.STUDENT,
             email=school_a.guardian.email.upper(),
         )
         assert request.party == Party.STUDENT
+        assert request.link.guardian == school_a.guardian
 
     @pytest.mark.parametrize(
         ("change", "message"),
@@ -220,7 +263,9 @@ class TestLinks:
         )
         assert len(mail.outbox) == 1
         request = SignatureRequest.objects.get()
-        assert request.expires_at.date() == (timezone.now() + datetime.timedelta(days=7)).date()
+        assert (
+            request.link.expires_at.date() == (timezone.now() + datetime.timedelta(days=7)).date()
+        )
 
     def test_revoking_stops_the_link(self, school_a, version, client_for):
         request = SignatureRequestFactory(version=version, token=TOKEN)
@@ -229,33 +274,50 @@ class TestLinks:
             reverse("internships:signature-request-revoke", args=[request.pk])
         )
 
-        request.refresh_from_db()
-        assert request.revoked_at is not None
-        response = client_for(None).get(sign_url(TOKEN))
-        assert response.status_code == 410
-        assert "Deze link is ingetrokken." in response.content.decode()
+        request.link.refresh_from_db()
+        assert request.link.revoked_at is not None
+        opened = open_link(client_for(None), TOKEN)
+        assert opened.status_code == 410
+        assert "Deze link is ingetrokken." in opened.content.decode()
+
+    def test_revoking_also_ends_a_session_opened_before(self, school_a, version, client_for):
+        request = SignatureRequestFactory(version=version, token=TOKEN)
+        signer = client_for(None)
+        open_link(signer, TOKEN)
+
+        client_for(school_a.coordinator).post(
+            reverse("internships:signature-request-revoke", args=[request.pk])
+        )
+
+        response = signer.get(SIGN_URL)
+        assert response.status_code == 403
+        assert "Open uw persoonlijke link" in response.content.decode()
 
 
 class TestSigningPage:
     def test_it_shows_the_exact_document_and_its_hash(self, version, client):
         SignatureRequestFactory(version=version, token=TOKEN)
 
-        response = client.get(sign_url(TOKEN))
+        opened = open_link(client, TOKEN)
+        response = client.get(opened["Location"])
 
+        assert opened["Location"] == SIGN_URL
+        assert opened["Referrer-Policy"] == "no-referrer"
         content = response.content.decode()
         assert response.status_code == 200
+        assert TOKEN not in content
         assert version.content_hash in content
         assert "Leerlingenstageovereenkomst" in content
         assert "Ik heb de overeenkomst gelezen en ga akkoord" in content
-        assert response["Referrer-Policy"] == "no-referrer"
         assert "no-store" in response["Cache-Control"]
         assert '<html lang="nl-be">' in content
 
     def test_signing_records_the_audit_trail(self, version, client):
         request = SignatureRequestFactory(version=version, token=TOKEN, party=Party.HOST)
+        open_link(client, TOKEN)
 
         response = client.post(
-            sign_url(TOKEN),
+            SIGN_URL,
             {"signer_name": "An Claes", "agree": "on", "content_hash": version.content_hash},
             REMOTE_ADDR="203.0.113.7",
             HTTP_USER_AGENT="Mozilla/5.0 (Telefoon)",
@@ -275,7 +337,7 @@ class TestSigningPage:
         assert (
             signature.content_hash
             == version.content_hash
-            == services.Signable(version=version).document.content_hash
+            == Signable(version=version).document.content_hash
         )
         assert signature.request == request
         request.refresh_from_db()
@@ -284,9 +346,10 @@ class TestSigningPage:
 
     def test_the_signer_must_agree(self, version, client):
         SignatureRequestFactory(version=version, token=TOKEN)
+        open_link(client, TOKEN)
 
         response = client.post(
-            sign_url(TOKEN), {"signer_name": "An Claes", "content_hash": version.content_hash}
+            SIGN_URL, {"signer_name": "An Claes", "content_hash": version.content_hash}
         )
 
         assert response.status_code == 200
@@ -297,11 +360,12 @@ class TestSigningPage:
 
     def test_a_link_works_once(self, version, client):
         SignatureRequestFactory(version=version, token=TOKEN)
+        open_link(client, TOKEN)
         data = {"signer_name": "An Claes", "agree": "on", "content_hash": version.content_hash}
-        client.post(sign_url(TOKEN), data)
+        client.post(SIGN_URL, data)
         before = state()
 
-        again = client.post(sign_url(TOKEN), data)
+        again = client.post(SIGN_URL, data)
 
         assert again.status_code == 410
         assert "Met deze link is al ondertekend." in again.content.decode()
@@ -313,42 +377,63 @@ class TestSigningPage:
         )
         before = state()
 
+        opened = open_link(client, TOKEN)
         response = client.post(
-            sign_url(TOKEN),
+            SIGN_URL,
             {"signer_name": "X", "agree": "on", "content_hash": version.content_hash},
         )
 
-        assert response.status_code == 410
-        assert "Deze link is verlopen op" in response.content.decode()
+        assert opened.status_code == 410
+        assert "Deze link is verlopen op" in opened.content.decode()
+        assert response.status_code == 403
+        assert "Open uw persoonlijke link" in response.content.decode()
         assert state() == before
+
+    def test_a_link_expiring_while_open_stops_the_session(self, version, client):
+        request = SignatureRequestFactory(version=version, token=TOKEN)
+        open_link(client, TOKEN)
+        AccessLink.objects.filter(pk=request.link_id).update(
+            expires_at=timezone.now() - datetime.timedelta(seconds=1)
+        )
+
+        response = client.post(
+            SIGN_URL, {"signer_name": "X", "agree": "on", "content_hash": version.content_hash}
+        )
+
+        assert response.status_code == 403
+        assert not Signature.objects.exists()
 
     @pytest.mark.parametrize("token", ["", "x", TOKEN[:-1], TOKEN + "0", TOKEN.upper()])
     def test_a_wrong_token_answers_404_and_changes_nothing(self, version, client, token):
         SignatureRequestFactory(version=version, token=TOKEN)
         before = state()
-        path = sign_url(token) if token else "/ondertekenen//"
+        path = reverse("portal:open", args=[token]) if token else "/link//"
 
+        opened = client.get(path)
         response = client.post(
-            path, {"signer_name": "X", "agree": "on", "content_hash": version.content_hash}
+            SIGN_URL, {"signer_name": "X", "agree": "on", "content_hash": version.content_hash}
         )
 
-        assert response.status_code == 404
+        assert opened.status_code == 404
+        assert response.status_code == 403
         assert state() == before
 
     def test_a_withdrawn_version_cannot_be_signed(self, version, client):
         SignatureRequestFactory(version=version, token=TOKEN)
+        open_link(client, TOKEN)
         AgreementVersion.objects.filter(pk=version.pk).update(status="withdrawn")
 
-        response = client.get(sign_url(TOKEN))
+        response = client.get(SIGN_URL)
 
         assert response.status_code == 410
         assert "Dit document wacht niet meer op een handtekening." in response.content.decode()
 
     def test_a_changed_hash_is_refused(self, version, client):
         SignatureRequestFactory(version=version, token=TOKEN)
+        open_link(client, TOKEN)
 
         response = client.post(
-            sign_url(TOKEN), {"signer_name": "An", "agree": "on", "content_hash": "0" * 64}
+            SIGN_URL, {"signer_name": "An", "agree": "on", "content_hash": "0" * 64}
         )
 
         assert "Het document is gewijzigd sinds u het opende." in response.content.decode()
@@ -358,9 +443,10 @@ class TestSigningPage:
         SignatureFactory(version=version, party=Party.STUDENT)
         SignatureFactory(version=version, party=Party.SCHOOL)
         SignatureRequestFactory(version=version, token=TOKEN, party=Party.HOST)
+        open_link(client, TOKEN)
 
         client.post(
-            sign_url(TOKEN),
+            SIGN_URL,
             {"signer_name": "An Claes", "agree": "on", "content_hash": version.content_hash},
         )
 
@@ -371,15 +457,16 @@ class TestSigningPage:
 
     def test_signing_revokes_the_other_links_of_that_party(self, version, client):
         SignatureRequestFactory(version=version, token=TOKEN, party=Party.STUDENT)
+        open_link(client, TOKEN)
         father = SignatureRequestFactory(version=version, party=Party.STUDENT)
 
         client.post(
-            sign_url(TOKEN),
+            SIGN_URL,
             {"signer_name": "Ouder Alfa", "agree": "on", "content_hash": version.content_hash},
         )
 
         father.refresh_from_db()
-        assert father.revoked_at is not None
+        assert father.link.revoked_at is not None
 
 
 class TestClientAddress:

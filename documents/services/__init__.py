@@ -1,0 +1,1 @@
+"""Writes of the documents app: requests (views) and rendering (the task)."""

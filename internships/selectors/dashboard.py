@@ -1,0 +1,59 @@
+"""What a staff member should act on first in a school year."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from core.principals import StaffMember
+from internships.models import Placement, SchoolYear, Student
+from internships.selectors.agreements import AwaitingSignatures, awaiting_signatures
+from internships.selectors.placements import placements_visible_to, students_visible_to
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """What a staff member should act on first in a school year."""
+
+    students_without_placement: QuerySet[Student] | None
+    students_without_placement_count: int | None
+    starting_soon: QuerySet[Placement]
+    missing_people: QuerySet[Placement]
+    with_compliance_errors: QuerySet[Placement]
+    running_count: int
+    placement_count: int
+    awaiting_signatures: list["AwaitingSignatures"]
+
+
+def dashboard_for(
+    principal: StaffMember, *, school_year: SchoolYear, today: datetime.date, horizon: datetime.date
+) -> Dashboard:
+    placements = (
+        placements_visible_to(principal)
+        .filter(school_year=school_year)
+        .select_related("student", "host", "mentor", "supervisor")
+    )
+    without_placement = None
+    without_placement_count = None
+    if principal.sees_whole_school:
+        placed = Placement.objects.active().filter(student=OuterRef("pk"), school_year=school_year)
+        without_placement = (
+            students_visible_to(principal)
+            .filter(school_class__school_year=school_year)
+            .exclude(Exists(placed))
+            .select_related("school_class")
+        )
+        without_placement_count = without_placement.count()
+    return Dashboard(
+        students_without_placement=without_placement,
+        students_without_placement_count=without_placement_count,
+        starting_soon=placements.starting_between(today, horizon).order_by("start_date"),
+        missing_people=placements.missing_people().order_by("start_date"),
+        with_compliance_errors=placements.active()
+        .filter(compliance__error_count__gt=0)
+        .select_related("compliance")
+        .order_by("start_date"),
+        running_count=placements.filter(status=Placement.Status.STARTED).count(),
+        placement_count=placements.active().count(),
+        awaiting_signatures=awaiting_signatures(principal, school_year=school_year),
+    )
