@@ -11,7 +11,7 @@ NOBODY = (403,) * 6  # staff have no link: they are asked to open one
 
 # fmt: off
 PERMISSIONS = [
-    # URL name          method  staff columns, then mentor other pupil guardian signer revoked expired
+    # URL name         method  staff columns; mentor other pupil guardian signer revoked expired
     Row("portal:open",  "get",  (302,) * 6, (302,) * 7, isolated=True, nobody_goes_to="/portaal/"),
     Row("portal:home",  "get",  NOBODY, (200, 200, 200, 200, 403, 403, 403)),
     Row("portal:leave", "post", (200,) * 6, (200,) * 7, isolated=True),
