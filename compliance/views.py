@@ -1,41 +1,46 @@
 import datetime
 from collections import defaultdict
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from compliance import services
 from compliance.engine import Exemptions, ScheduleInputError, check
 from compliance.engine.patterns import Pattern, PatternKind, WorkDay
 from compliance.forms import ExemptionForm, ScheduleExceptionForm, ScheduleTryForm
+from compliance.models import Exemption, ScheduleException
 from compliance.schedules import schedules_for_student_year, trial_schedule
 from compliance.selectors import StoredViolation, placement_compliance
-from core.views import StaffRequiredMixin, file_response
+from core.views import ServiceFormView, StaffRequiredMixin, file_response
+from internships.models import Placement
 from internships.selectors.placements import students_visible_to
 from internships.selectors.school import classes_visible_to
 from internships.views.placements import PlacementChildMixin
 
 
-class ExemptionFormView(PlacementChildMixin, View):
+class ExemptionFormView(PlacementChildMixin, ServiceFormView):
+    """Records an exemption on a placement; the placement's schedule is checked again."""
+
     template_name = "compliance/exemption_form.html"
+    form_class = ExemptionForm
+    success_message = gettext_lazy("Afwijking bewaard; het rooster is opnieuw gecontroleerd.")
 
-    def get(self, request, **kwargs):
-        return self.render(self.get_placement(), ExemptionForm())
+    @cached_property
+    def placement(self) -> Placement:
+        return self.get_placement()
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        form = ExemptionForm(request.POST, request.FILES)
-        if form.is_valid():
-            services.exemption_save(placement=placement, **form.cleaned_data)
-            return self.done(
-                placement, _("Afwijking bewaard; het rooster is opnieuw gecontroleerd.")
-            )
-        return self.render(placement, form)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, **kwargs)
 
-    def render(self, placement, form):
-        return render(self.request, self.template_name, {"placement": placement, "form": form})
+    def perform(self, form) -> Exemption:
+        return services.exemption_save(placement=self.placement, **form.cleaned_data)
+
+    def get_success_url(self) -> str:
+        return reverse("internships:placement-detail", args=[self.placement.pk])
 
 
 class ExemptionDeleteView(PlacementChildMixin, View):
@@ -55,27 +60,29 @@ class ExemptionDocumentView(PlacementChildMixin, View):
         return file_response(exemption.document)
 
 
-class ScheduleExceptionFormView(PlacementChildMixin, View):
+class ScheduleExceptionFormView(PlacementChildMixin, ServiceFormView):
+    """Records how one day of a placement differs from the plan (``?date=`` fills in the day)."""
+
     template_name = "compliance/exception_form.html"
+    form_class = ScheduleExceptionForm
+    success_message = gettext_lazy("Afwijkende dag bewaard.")
 
-    def get(self, request, **kwargs):
-        placement = self.get_placement()
-        initial = {"date": request.GET.get("date")} if request.GET.get("date") else None
-        return self.render(placement, ScheduleExceptionForm(initial=initial))
+    @cached_property
+    def placement(self) -> Placement:
+        return self.get_placement()
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        form = ScheduleExceptionForm(request.POST)
-        if form.is_valid():
-            try:
-                services.schedule_exception_save(placement=placement, **form.exception_data())
-                return self.done(placement, _("Afwijkende dag bewaard."))
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(placement, form)
+    def get_initial(self) -> dict:
+        date = self.request.GET.get("date")
+        return {"date": date} if date else {}
 
-    def render(self, placement, form):
-        return render(self.request, self.template_name, {"placement": placement, "form": form})
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, **kwargs)
+
+    def perform(self, form) -> ScheduleException:
+        return services.schedule_exception_save(placement=self.placement, **form.exception_data())
+
+    def get_success_url(self) -> str:
+        return reverse("internships:placement-detail", args=[self.placement.pk])
 
 
 class ScheduleExceptionDeleteView(PlacementChildMixin, View):

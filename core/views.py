@@ -111,6 +111,7 @@ class ServiceFormView(FormView, ABC):
 
     template_name = "internships/child_form.html"
     success_message = ""
+    http_method_names = ["get", "post", "head", "options"]
 
     @abstractmethod
     def perform(self, form: Form) -> Any:

@@ -2,8 +2,9 @@
 
 Started by :class:`documents.builders.dossier_renderers.HelperProcessRenderer` as
 ``python -m documents.export_helper``, with the parent's settings module and database in its
-environment. It reads one JSON request per line on stdin, ``{"pks": [...], "directory": ...}``,
-renders the dossier of each placement into ``<directory>/<pk>.pdf`` and answers one JSON line
+environment. It reads one JSON request per line on stdin, ``{"pks": [...], "directory": ...,
+"school_id": ...}``, renders in that school's scope the dossier of each placement into
+``<directory>/<pk>.pdf`` and answers one JSON line
 on stdout: ``{"done": n}``, or ``{"error": "..."}`` (the traceback goes to stderr, the
 worker's log). It stops at the end of its input.
 
@@ -26,6 +27,7 @@ def main() -> None:
     from django.db import connections
     from django.utils import translation
 
+    from core.tenancy import school_scope
     from documents.builders.individual_dossier import dossier_placements, render_dossier
 
     image_cache: dict = {}
@@ -35,10 +37,11 @@ def main() -> None:
             try:
                 pks = request["pks"]
                 directory = Path(request["directory"])
-                placements = dossier_placements().in_bulk(pks)
-                for pk in pks:
-                    with (directory / f"{pk}.pdf").open("wb") as output:
-                        render_dossier(placements[pk], output=output, image_cache=image_cache)
+                with school_scope(request["school_id"]):
+                    placements = dossier_placements().in_bulk(pks)
+                    for pk in pks:
+                        with (directory / f"{pk}.pdf").open("wb") as output:
+                            render_dossier(placements[pk], output=output, image_cache=image_cache)
                 reply = {"done": len(pks)}
             except Exception as error:
                 traceback.print_exc(file=sys.stderr)

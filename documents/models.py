@@ -206,6 +206,14 @@ class Document(models.Model):
         return f"inspectiedossier-{year}{programme}-v{self.version}.zip"
 
     @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
     def is_in_progress(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.RUNNING)
 

@@ -13,9 +13,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
-from core.views import CoordinatorRequiredMixin, StaffRequiredMixin
+from core.views import CoordinatorRequiredMixin, ServiceFormView, StaffRequiredMixin
 from documents.forms import PlacementDocumentForm, SchoolYearDocumentForm
 from documents.models import Document
 from documents.selectors import (
@@ -135,43 +136,39 @@ class DocumentRetryView(StaffRequiredMixin, View):
         return redirect(safe_next(request, subject_url(document)))
 
 
-class InspectionView(CoordinatorRequiredMixin, View):
+class InspectionView(CoordinatorRequiredMixin, ServiceFormView):
     """Inspectiedossier: the general dossier and the ZIP export of a school year."""
 
     template_name = "documents/inspection.html"
+    form_class = SchoolYearDocumentForm
+    success_message = gettext_lazy("Het document wordt gemaakt; de voortgang staat hieronder.")
     paginate_by = 20
 
-    def get_form(self, data=None) -> SchoolYearDocumentForm:
-        return SchoolYearDocumentForm(
-            data,
-            programmes=programmes_of_school(self.request.principal),
-            initial={"school_year": self.request.school_year},
-        )
+    def get_initial(self) -> dict:
+        return {"school_year": self.request.school_year}
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        return self.render(self.get_form())
+    def get_form_kwargs(self) -> dict:
+        return {
+            **super().get_form_kwargs(),
+            "programmes": programmes_of_school(self.request.principal),
+        }
 
-    def post(self, request: HttpRequest) -> HttpResponse:
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            try:
-                services.document_request(principal=request.principal, **form.cleaned_data)
-            except ValidationError as exception:
-                form.add_error(None, exception)
-            else:
-                messages.success(
-                    request, _("Het document wordt gemaakt; de voortgang staat hieronder.")
-                )
-                return redirect("documents:inspection")
-        return self.render(form, status=400)
-
-    def render(self, form: SchoolYearDocumentForm, status: int = 200) -> HttpResponse:
+    def get_context_data(self, **kwargs):
         paginator = Paginator(school_year_documents(self.request.principal), self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
-        context = {
-            "form": form,
-            "page_obj": page,
-            "documents": page.object_list,
-            "next_url": self.request.get_full_path(),
-        }
-        return render(self.request, self.template_name, context, status=status)
+        return super().get_context_data(
+            page_obj=page,
+            documents=page.object_list,
+            next_url=self.request.get_full_path(),
+            **kwargs,
+        )
+
+    def form_invalid(self, form: SchoolYearDocumentForm) -> HttpResponse:
+        """The form shown again, with its errors, as a 400."""
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def perform(self, form: SchoolYearDocumentForm) -> Document:
+        return services.document_request(principal=self.request.principal, **form.cleaned_data)
+
+    def get_success_url(self) -> str:
+        return reverse("documents:inspection")

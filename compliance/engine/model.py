@@ -117,6 +117,10 @@ class Entry:
     breaks: tuple[tuple[dt.time, dt.time], ...] = ()
     force_majeure: bool = False
 
+    @property
+    def is_internship(self) -> bool:
+        return self.kind is Kind.INTERNSHIP
+
 
 @dataclass(frozen=True, slots=True)
 class Schedule:

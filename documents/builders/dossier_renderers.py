@@ -55,9 +55,10 @@ class InProcessRenderer:
 class HelperProcessRenderer:
     IN_FLIGHT = 2  # chunks queued per helper, so it never waits for the next one
 
-    def __init__(self, directory: Path, processes: int) -> None:
+    def __init__(self, directory: Path, processes: int, *, school_id: int) -> None:
         self.directory = directory
         self.processes = processes
+        self.school_id = school_id
         self.helpers: list[subprocess.Popen] = []
 
     def __enter__(self) -> "HelperProcessRenderer":
@@ -102,7 +103,8 @@ class HelperProcessRenderer:
                 return
             folder = self.directory / str(index)
             folder.mkdir()
-            helper.stdin.write(json.dumps({"pks": pks, "directory": str(folder)}) + "\n")
+            request = {"pks": pks, "directory": str(folder), "school_id": self.school_id}
+            helper.stdin.write(json.dumps(request) + "\n")
             helper.stdin.flush()
             in_flight.append((pks, folder, helper))
 
@@ -162,8 +164,12 @@ def helper_processes() -> int:
     return wanted
 
 
-def dossier_renderer(directory: Path) -> InProcessRenderer | HelperProcessRenderer:
+def dossier_renderer(
+    directory: Path, *, school_id: int
+) -> InProcessRenderer | HelperProcessRenderer:
+    """Renders in helper processes where there are cores to spare, else in this process (which
+    already runs in the school's scope; the helpers open it for each request)."""
     processes = helper_processes()
     if processes:
-        return HelperProcessRenderer(directory, processes)
+        return HelperProcessRenderer(directory, processes, school_id=school_id)
     return InProcessRenderer(directory)

@@ -103,7 +103,7 @@ def write(document: Document, *, output: BinaryIO, progress) -> None:
     ):
         rows = io.TextIOWrapper(rows_file, encoding="utf-8", newline="")
         writer = csv.writer(rows, delimiter=";", lineterminator="\r\n")
-        with dossier_renderer(Path(scratch)) as renderer:
+        with dossier_renderer(Path(scratch), school_id=document.school_id) as renderer:
             for pks, folder in renderer.rendered(chunked(placement_ids, CHUNK_SIZE)):
                 for placement in index_placements(pks):
                     name = dossier_name(placement)

@@ -1,5 +1,4 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin
 from core.validators import normalize_enterprise_number
@@ -12,16 +11,6 @@ class HostForm(CrispyFormMixin, forms.ModelForm):
         label=Host._meta.get_field("enterprise_number").verbose_name,
         max_length=20,
         widget=forms.TextInput(attrs={"placeholder": "0403.170.701"}),
-    )
-    employs_staff = forms.BooleanField(
-        label=Host._meta.get_field("employs_staff").verbose_name,
-        help_text=Host._meta.get_field("employs_staff").help_text,
-        error_messages={
-            "required": _(
-                "Een stagegever moet minstens één werknemer tewerkstellen of sociale bijdragen "
-                "als zelfstandige betalen (4.2)."
-            )
-        },
     )
 
     class Meta:

@@ -118,3 +118,7 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.description} ({self.get_permission_display()})"
+
+    @property
+    def is_forbidden(self) -> bool:
+        return self.permission == self.Permission.MAY_NOT

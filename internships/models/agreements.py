@@ -10,7 +10,6 @@ is signed again by the three parties, while earlier versions stay readable.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -83,6 +82,14 @@ class GroupAgreement(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.host}, {self.school_year})"
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY
+
 
 class Agreement(models.Model):
     """The leerlingenstageovereenkomst of one placement, through all its versions."""
@@ -149,6 +156,10 @@ class Agreement(models.Model):
     def __str__(self) -> str:
         return f"{_('Overeenkomst')} {self.placement}"
 
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
 
 class AgreementVersion(models.Model):
     """One version of an agreement: the first one, or an amendment."""
@@ -207,6 +218,14 @@ class AgreementVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} v{self.number}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY
 
 
 class SignatureRequestQuerySet(models.QuerySet):
@@ -286,19 +305,21 @@ class SignatureRequest(models.Model):
         return self.link.revoked_at
 
     @property
-    def is_open(self) -> bool:
-        return self.used_at is None and self.link.revoked_at is None
+    def is_used(self) -> bool:
+        return self.used_at is not None
 
     @property
-    def state(self) -> str:
-        """``open``, ``used``, ``revoked`` or ``expired``."""
-        if self.used_at is not None:
-            return "used"
-        if self.link.revoked_at is not None:
-            return "revoked"
-        if self.link.expires_at <= timezone.now():
-            return "expired"
-        return "open"
+    def is_revoked(self) -> bool:
+        return not self.is_used and self.link.revoked_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        """Not used and not revoked; it may have expired (``is_valid`` says it still works)."""
+        return not self.is_used and self.link.revoked_at is None
+
+    @property
+    def is_valid(self) -> bool:
+        return self.is_open and not self.link.is_expired
 
 
 class Signature(models.Model):
@@ -382,3 +403,7 @@ class Signature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_party_display()}: {self.signer_name} ({self.signed_at:%d/%m/%Y})"
+
+    @property
+    def is_on_paper(self) -> bool:
+        return self.method == SignatureMethod.PAPER

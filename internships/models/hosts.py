@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.constraints import FieldCheckConstraint
 from core.tenancy import school_scoped
 from core.validators import (
     format_enterprise_number,
@@ -56,7 +57,8 @@ class Host(Address):
                 name="unique_enterprise_number_per_school",
                 violation_error_message=_("Met dit ondernemingsnummer bestaat al een stagegever."),
             ),
-            models.CheckConstraint(
+            FieldCheckConstraint(
+                field="employs_staff",
                 condition=models.Q(employs_staff=True),
                 name="host_employs_staff",
                 violation_error_message=_(

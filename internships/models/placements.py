@@ -55,6 +55,14 @@ class Placement(models.Model):
         COMPLETED = "completed", _("afgerond")
         CANCELLED = "cancelled", _("geannuleerd")
 
+        @property
+        def is_started(self) -> bool:
+            return self is type(self).STARTED
+
+        @property
+        def is_cancelled(self) -> bool:
+            return self is type(self).CANCELLED
+
     school = models.ForeignKey(
         School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="placements"
     )
@@ -134,6 +142,14 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} – {self.host} ({self.school_year})"
+
+    @property
+    def is_preparing(self) -> bool:
+        return self.status == self.Status.PREPARING
+
+    @property
+    def is_started(self) -> bool:
+        return self.status == self.Status.STARTED
 
 
 class PlacementPeriod(models.Model):

@@ -28,17 +28,9 @@ MENTOR_FIELDS = ["first_name", "last_name", "job_title", "email", "phone"]
 
 
 def _validate_host(host: Host) -> None:
-    if not host.employs_staff:
-        raise ValidationError(
-            {
-                "employs_staff": [
-                    _(
-                        "Een stagegever moet minstens één werknemer tewerkstellen of sociale "
-                        "bijdragen als zelfstandige betalen (4.2)."
-                    )
-                ]
-            }
-        )
+    """Whether the enterprise number is new in the school (the constraint's own message does
+    not name the host that has it). The other rules, among them that a host employs staff
+    (4.2), are the model's and its constraints', checked by ``full_clean``."""
     duplicate = (
         Host.objects.filter(school_id=host.school_id, enterprise_number=host.enterprise_number)
         .exclude(pk=host.pk)

@@ -9,18 +9,20 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import ListView
 
-from core.views import CoordinatorRequiredMixin
+from core.views import CoordinatorRequiredMixin, ServiceFormView
 from internships.forms.activities import (
     ActivityDoneForm,
     ActivityForm,
     ActivityPermissionForm,
     ProgrammeActivityForm,
 )
-from internships.models import Activity, ActivityList, Placement
+from internships.models import Activity, ActivityList, Placement, Programme, ProgrammeActivity
 from internships.selectors.agreements import agreement_locks_annexes
 from internships.selectors.school import (
     programme_activity_get_for,
@@ -52,40 +54,44 @@ class ProgrammeDetailView(CoordinatorRequiredMixin, View):
         return render(request, "internships/programme_detail.html", context)
 
 
-class ProgrammeActivityFormView(CoordinatorRequiredMixin, View):
+class ProgrammeActivityFormView(CoordinatorRequiredMixin, ServiceFormView):
     """Adds an activity to a programme (the URL names it) or edits one (the URL names that)."""
 
-    def get_objects(self):
-        if "pk" in self.kwargs:
-            activity = programme_activity_get_for(self.request.principal, self.kwargs["pk"])
-            return activity.programme, activity
-        return programme_get_for(self.request.principal, self.kwargs["programme_pk"]), None
+    form_class = ProgrammeActivityForm
+    success_message = gettext_lazy("Activiteit bewaard.")
 
-    def get(self, request, **kwargs):
-        programme, activity = self.get_objects()
-        return self.render(programme, activity, ProgrammeActivityForm(instance=activity))
+    @cached_property
+    def activity(self) -> ProgrammeActivity | None:
+        if "pk" not in self.kwargs:
+            return None
+        return programme_activity_get_for(self.request.principal, self.kwargs["pk"])
 
-    def post(self, request, **kwargs):
-        programme, activity = self.get_objects()
-        form = ProgrammeActivityForm(request.POST, instance=activity)
-        if form.is_valid():
-            if activity is None:
-                services.programme_activity_create(programme=programme, **form.cleaned_data)
-            else:
-                services.programme_activity_update(activity=activity, data=form.cleaned_data)
-            messages.success(request, _("Activiteit bewaard."))
-            return redirect("internships:programme-detail", programme.pk)
-        return self.render(programme, activity, form)
+    @cached_property
+    def programme(self) -> Programme:
+        if self.activity is not None:
+            return self.activity.programme
+        return programme_get_for(self.request.principal, self.kwargs["programme_pk"])
 
-    def render(self, programme, activity, form):
-        context = {
-            "form": form,
-            "title": _("Activiteit bewerken") if activity else _("Activiteit toevoegen"),
-            "parent": programme,
-            "parent_url": reverse("internships:programme-detail", args=[programme.pk]),
-            "cancel_url": reverse("internships:programme-detail", args=[programme.pk]),
-        }
-        return render(self.request, "internships/child_form.html", context)
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.activity}
+
+    def get_context_data(self, **kwargs):
+        url = reverse("internships:programme-detail", args=[self.programme.pk])
+        return super().get_context_data(
+            title=_("Activiteit bewerken") if self.activity else _("Activiteit toevoegen"),
+            parent=self.programme,
+            parent_url=url,
+            cancel_url=url,
+            **kwargs,
+        )
+
+    def perform(self, form) -> ProgrammeActivity:
+        if self.activity is None:
+            return services.programme_activity_create(programme=self.programme, **form.cleaned_data)
+        return services.programme_activity_update(activity=self.activity, data=form.cleaned_data)
+
+    def get_success_url(self) -> str:
+        return reverse("internships:programme-detail", args=[self.programme.pk])
 
 
 class ProgrammeActivityDeleteView(CoordinatorRequiredMixin, View):
@@ -193,46 +199,45 @@ class ActivityDoneView(ActivityRowMixin, View):
         return self.respond(placement, activity, error)
 
 
-class ActivityFormView(PlacementChildMixin, View):
-    """A line of the pupil's own (the URL names no activity) or an edit of an existing one."""
+class ActivityFormView(PlacementChildMixin, ServiceFormView):
+    """A line of the pupil's own (the URL names no activity) or an edit of an existing one;
+    404 while the placement has no activity list."""
 
-    def get_objects(self):
-        placement = self.get_placement()
-        activity_list = get_object_or_404(ActivityList, placement=placement)
-        activity = None
-        if "pk" in self.kwargs:
-            activity = get_object_or_404(activity_list.activities, pk=self.kwargs["pk"])
-        return placement, activity_list, activity
+    form_class = ActivityForm
+    success_message = gettext_lazy("Activiteit bewaard.")
 
-    def get(self, request, **kwargs):
-        placement, _list, activity = self.get_objects()
-        return self.render(placement, activity, ActivityForm(instance=activity))
+    @cached_property
+    def activity_list(self) -> ActivityList:
+        return get_object_or_404(ActivityList, placement=self.placement)
 
-    def post(self, request, **kwargs):
-        placement, activity_list, activity = self.get_objects()
-        form = ActivityForm(request.POST, instance=activity)
-        if form.is_valid():
-            try:
-                if activity is None:
-                    services.activity_add(activity_list=activity_list, **form.cleaned_data)
-                else:
-                    services.activity_update(activity=activity, data=form.cleaned_data)
-                messages.success(request, _("Activiteit bewaard."))
-                return redirect("internships:activity-list", placement.pk)
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(placement, activity, form)
+    @cached_property
+    def activity(self) -> Activity | None:
+        """The line the URL names, or None for a new one; either way 404 without a list."""
+        activities = self.activity_list.activities
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(activities, pk=self.kwargs["pk"])
 
-    def render(self, placement, activity, form):
-        url = reverse("internships:activity-list", args=[placement.pk])
-        context = {
-            "form": form,
-            "title": _("Activiteit bewerken") if activity else _("Activiteit toevoegen"),
-            "parent": _("Activiteitenlijst van %(student)s") % {"student": placement.student},
-            "parent_url": url,
-            "cancel_url": url,
-        }
-        return render(self.request, "internships/child_form.html", context)
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.activity}
+
+    def get_context_data(self, **kwargs):
+        url = reverse("internships:activity-list", args=[self.placement.pk])
+        return super().get_context_data(
+            title=_("Activiteit bewerken") if self.activity else _("Activiteit toevoegen"),
+            parent=_("Activiteitenlijst van %(student)s") % {"student": self.placement.student},
+            parent_url=url,
+            cancel_url=url,
+            **kwargs,
+        )
+
+    def perform(self, form) -> Activity:
+        if self.activity is None:
+            return services.activity_add(activity_list=self.activity_list, **form.cleaned_data)
+        return services.activity_update(activity=self.activity, data=form.cleaned_data)
+
+    def get_success_url(self) -> str:
+        return reverse("internships:activity-list", args=[self.placement.pk])
 
 
 class ActivityDeleteView(ActivityRowMixin, View):

@@ -4,15 +4,15 @@ from abc import ABC, abstractmethod
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
-from core.views import StaffRequiredMixin
+from core.views import ServiceFormView, StaffRequiredMixin
 from internships.forms.agreements import AgreementForm, AmendForm, EndForm
-from internships.models import Agreement, AgreementVersion, Placement
+from internships.models import Agreement, AgreementVersion
 from internships.selectors.agreements import signature_request_get_for
 from internships.selectors.signatures import Signable
 from internships.services import agreements as services
@@ -26,95 +26,85 @@ AGREEMENT_ANCHOR = "#agreement"
 class AgreementMixin(PlacementChildMixin):
     """Views on the agreement of a placement the user may see (404 without one)."""
 
-    def get_agreement(self, placement: Placement) -> Agreement:
-        return get_object_or_404(Agreement.objects.select_related("group"), placement=placement)
-
-    def get_version(self, agreement: Agreement) -> AgreementVersion:
-        version = get_object_or_404(agreement.versions, pk=self.kwargs["pk"])
-        version.agreement = agreement
-        return version
-
-    def back(self, placement: Placement, message: str | None = None) -> HttpResponse:
-        if message:
-            messages.success(self.request, message)
-        return redirect(
-            reverse("internships:placement-detail", args=[placement.pk]) + AGREEMENT_ANCHOR
+    @cached_property
+    def agreement(self) -> Agreement:
+        return get_object_or_404(
+            Agreement.objects.select_related("group"), placement=self.placement
         )
 
-    def refused(self, placement: Placement, error: ValidationError) -> HttpResponse:
-        for message in error.messages:
-            messages.error(self.request, message)
-        return self.back(placement)
+    @cached_property
+    def version(self) -> AgreementVersion:
+        version = get_object_or_404(self.agreement.versions, pk=self.kwargs["pk"])
+        version.agreement = self.agreement
+        return version
 
-    def render_form(self, placement, form, *, title: str, intro: str = "", **extra):
-        url = reverse("internships:placement-detail", args=[placement.pk])
-        context = {
-            "form": form,
-            "title": title,
-            "intro": intro,
-            "parent": placement,
-            "parent_url": url,
-            "cancel_url": url + AGREEMENT_ANCHOR,
-            **extra,
-        }
-        return render(self.request, "internships/child_form.html", context)
+    def card_url(self) -> str:
+        """The agreement card on the placement's page."""
+        return reverse("internships:placement-detail", args=[self.placement.pk]) + AGREEMENT_ANCHOR
 
 
-class AgreementFormView(AgreementMixin, View):
+class AgreementChildFormView(AgreementMixin, ServiceFormView):
+    """A form on the placement's agreement, shown as a page of the placement; it returns to
+    the agreement card. Subclasses pass the page's ``title`` and ``intro``."""
+
+    def get_context_data(self, **kwargs):
+        url = reverse("internships:placement-detail", args=[self.placement.pk])
+        return super().get_context_data(
+            parent=self.placement, parent_url=url, cancel_url=self.card_url(), **kwargs
+        )
+
+    def get_success_url(self) -> str:
+        return self.card_url()
+
+
+class AgreementFormView(AgreementChildFormView):
     """Drafts the agreement of a placement, or (``update``) changes the costs of a draft."""
 
+    form_class = AgreementForm
     update = False
 
-    def get_existing(self, placement):
-        return self.get_agreement(placement) if self.update else None
+    @cached_property
+    def existing(self) -> Agreement | None:
+        return self.agreement if self.update else None
 
-    def get(self, request, **kwargs):
-        placement = self.get_placement()
-        agreement = self.get_existing(placement)
-        return self.render_page(placement, AgreementForm(instance=agreement), agreement)
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.existing}
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        agreement = self.get_existing(placement)
-        form = AgreementForm(request.POST, instance=agreement)
-        if form.is_valid():
-            try:
-                if agreement is None:
-                    services.agreement_create(
-                        placement=placement, created_by=request.user, **form.cleaned_data
-                    )
-                    return self.back(placement, _("Ontwerp van de overeenkomst gemaakt."))
-                services.agreement_update(agreement=agreement, data=form.cleaned_data)
-                return self.back(placement, _("Overeenkomst bewaard."))
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render_page(placement, form, agreement)
-
-    def render_page(self, placement, form, agreement):
-        title = _("Overeenkomst bewerken") if agreement else _("Overeenkomst opmaken")
+    def get_context_data(self, **kwargs):
+        title = _("Overeenkomst bewerken") if self.existing else _("Overeenkomst opmaken")
         intro = _(
             "De overeenkomst neemt de gegevens van de stage over: partijen, periodes, "
             "uurrooster, activiteitenlijst en risicodocumenten. Hier leg je de afspraken over "
             "de onkosten vast."
         )
-        return self.render_form(placement, form, title=title, intro=intro)
+        return super().get_context_data(title=title, intro=intro, **kwargs)
+
+    def perform(self, form) -> Agreement:
+        if self.existing is None:
+            return services.agreement_create(
+                placement=self.placement, created_by=self.request.user, **form.cleaned_data
+            )
+        return services.agreement_update(agreement=self.existing, data=form.cleaned_data)
+
+    def get_success_message(self, agreement: Agreement) -> str:
+        if self.existing is None:
+            return _("Ontwerp van de overeenkomst gemaakt.")
+        return _("Overeenkomst bewaard.")
 
 
 class VersionDetailView(AgreementMixin, View):
     """The document of one version as the parties see it; a draft shows today's data."""
 
     def get(self, request, **kwargs):
-        placement = self.get_placement()
-        agreement = self.get_agreement(placement)
-        version = self.get_version(agreement)
+        version = self.version
         content = version.content
         if version.status == AgreementVersion.Status.DRAFT:
             content = services.version_content(
-                agreement, number=version.number, reason=version.reason
+                self.agreement, number=version.number, reason=version.reason
             )
         context = {
-            "placement": placement,
-            "agreement": agreement,
+            "placement": self.placement,
+            "agreement": self.agreement,
             "version": version,
             "content": content,
             "signatures": version.signatures.select_related("recorded_by"),
@@ -132,13 +122,12 @@ class VersionActionView(AgreementMixin, View, ABC):
         """Moves the version; returns the message for the user."""
 
     def post(self, request, **kwargs):
-        placement = self.get_placement()
-        version = self.get_version(self.get_agreement(placement))
         try:
-            message = self.act(version)
+            messages.success(request, self.act(self.version))
         except ValidationError as error:
-            return self.refused(placement, error)
-        return self.back(placement, message)
+            for message in error.messages:
+                messages.error(request, message)
+        return redirect(self.card_url())
 
 
 class VersionReadyView(VersionActionView):
@@ -158,89 +147,70 @@ class VersionWithdrawView(VersionActionView):
         }
 
 
-class AgreementAmendView(AgreementMixin, View):
-    def get(self, request, **kwargs):
-        placement = self.get_placement()
-        self.get_agreement(placement)
-        return self.render_page(placement, AmendForm())
+class AgreementAmendView(AgreementChildFormView):
+    """Starts an amendment of the agreement: a new version that the parties sign again. The page
+    names the agreement, so a placement without one answers 404."""
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        agreement = self.get_agreement(placement)
-        form = AmendForm(request.POST)
-        if form.is_valid():
-            try:
-                version = services.agreement_amend(
-                    agreement=agreement, reason=form.cleaned_data["reason"], user=request.user
-                )
-                return self.back(
-                    placement,
-                    _("Aanhangsel (versie %(number)s) gemaakt: pas de stage aan en maak het klaar.")
-                    % {"number": version.number},
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render_page(placement, form)
+    form_class = AmendForm
 
-    def render_page(self, placement, form):
+    def get_context_data(self, **kwargs):
         intro = _(
             "Een ondertekende versie verandert niet meer. Een aanhangsel is een nieuwe versie "
             "die de drie partijen opnieuw ondertekenen; tot dan blijft de vorige versie gelden."
         )
-        return self.render_form(placement, form, title=_("Aanhangsel maken"), intro=intro)
+        return super().get_context_data(
+            agreement=self.agreement, title=_("Aanhangsel maken"), intro=intro, **kwargs
+        )
+
+    def perform(self, form) -> AgreementVersion:
+        return services.agreement_amend(
+            agreement=self.agreement, reason=form.cleaned_data["reason"], user=self.request.user
+        )
+
+    def get_success_message(self, version: AgreementVersion) -> str:
+        return _("Aanhangsel (versie %(number)s) gemaakt: pas de stage aan en maak het klaar.") % {
+            "number": version.number
+        }
 
 
-class AgreementEndView(AgreementMixin, View):
-    """Ends a running agreement, or terminates one before its end (date and reason)."""
+class AgreementEndView(AgreementChildFormView):
+    """Ends a running agreement, or terminates one before its end (date and reason). The page
+    names the agreement, so a placement without one answers 404."""
 
+    form_class = EndForm
     outcome = Agreement.Status.ENDED
 
-    def get(self, request, **kwargs):
-        placement = self.get_placement()
-        self.get_agreement(placement)
-        return self.render_page(placement, EndForm())
-
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        agreement = self.get_agreement(placement)
-        form = EndForm(request.POST)
-        if form.is_valid():
-            end = (
-                services.agreement_end
-                if self.outcome == Agreement.Status.ENDED
-                else services.agreement_terminate
-            )
-            try:
-                end(agreement=agreement, **form.cleaned_data)
-                return self.back(
-                    placement,
-                    _("Overeenkomst %(status)s.") % {"status": agreement.get_status_display()},
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render_page(placement, form)
-
-    def render_page(self, placement, form):
+    def get_context_data(self, **kwargs):
         if self.outcome == Agreement.Status.ENDED:
-            return self.render_form(placement, form, title=_("Overeenkomst beëindigen"))
-        intro = _("Een stopgezette overeenkomst kan niet meer ondertekend of gewijzigd worden.")
-        return self.render_form(
-            placement, form, title=_("Overeenkomst voortijdig stopzetten"), intro=intro
+            title, intro = _("Overeenkomst beëindigen"), ""
+        else:
+            title = _("Overeenkomst voortijdig stopzetten")
+            intro = _("Een stopgezette overeenkomst kan niet meer ondertekend of gewijzigd worden.")
+        return super().get_context_data(
+            agreement=self.agreement, title=title, intro=intro, **kwargs
         )
+
+    def perform(self, form) -> Agreement:
+        if self.outcome == Agreement.Status.ENDED:
+            return services.agreement_end(agreement=self.agreement, **form.cleaned_data)
+        return services.agreement_terminate(agreement=self.agreement, **form.cleaned_data)
+
+    def get_success_message(self, agreement: Agreement) -> str:
+        return _("Overeenkomst %(status)s.") % {"status": agreement.get_status_display()}
 
 
 class VersionSignatureMixin(AgreementMixin):
     """The signature forms on a version of the placement's agreement."""
 
-    def get_target(self) -> Signable:
-        self.placement = self.get_placement()
-        return Signable(version=self.get_version(self.get_agreement(self.placement)))
+    @cached_property
+    def target(self) -> Signable:
+        return Signable(version=self.version)
 
-    def done_url(self) -> str:
-        return reverse("internships:placement-detail", args=[self.placement.pk]) + AGREEMENT_ANCHOR
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, **kwargs)
 
-    def page_context(self) -> dict:
-        return {"placement": self.placement, "cancel_url": self.done_url()}
+    def get_success_url(self) -> str:
+        return self.card_url()
 
 
 class SignatureRequestFormView(VersionSignatureMixin, SignatureRequestBaseView):

@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
-from core.views import CoordinatorRequiredMixin
+from core.views import CoordinatorRequiredMixin, ServiceFormView
 from internships.forms.agreements import GroupAgreementForm
-from internships.models import Agreement, GroupAgreement
+from internships.models import Agreement, GroupAgreement, Host
 from internships.selectors.agreements import group_agreement_get_for
 from internships.selectors.hosts import host_get_for
 from internships.selectors.panels import group_member_rows
@@ -20,13 +22,22 @@ from internships.services import group_agreements as services
 from internships.views.signature_forms import PaperSignatureBaseView, SignatureRequestBaseView
 
 
-class GroupAgreementCreateView(CoordinatorRequiredMixin, View):
-    def get_candidates(self, host):
+class GroupAgreementCreateView(CoordinatorRequiredMixin, ServiceFormView):
+    """Makes one global agreement for pupils placed at a host this year."""
+
+    form_class = GroupAgreementForm
+    success_message = gettext_lazy("Globale overeenkomst aangemaakt.")
+
+    @cached_property
+    def host(self) -> Host:
+        return host_get_for(self.request.principal, self.kwargs["host_pk"])
+
+    def get_candidates(self):
         """Placements at the host this year whose agreement can still join a group."""
         return (
             placements_visible_to(self.request.principal)
             .active()
-            .filter(host=host, school_year=self.request.school_year)
+            .filter(host=self.host, school_year=self.request.school_year)
             .filter(
                 Q(agreement__isnull=True)
                 | Q(agreement__status=Agreement.Status.DRAFT, agreement__group__isnull=True)
@@ -35,47 +46,41 @@ class GroupAgreementCreateView(CoordinatorRequiredMixin, View):
             .order_by("student__last_name", "student__first_name")
         )
 
-    def get(self, request, host_pk):
-        host = host_get_for(request.principal, host_pk)
-        initial = {
-            "title": _("Globale overeenkomst %(host)s %(year)s")
-            % {"host": host, "year": request.school_year}
+    def get_initial(self) -> dict:
+        title = _("Globale overeenkomst %(host)s %(year)s") % {
+            "host": self.host,
+            "year": self.request.school_year,
         }
-        form = GroupAgreementForm(initial=initial, placements=self.get_candidates(host))
-        return self.render(host, form)
+        return {"title": title}
 
-    def post(self, request, host_pk):
-        host = host_get_for(request.principal, host_pk)
-        form = GroupAgreementForm(request.POST, placements=self.get_candidates(host))
-        if form.is_valid():
-            try:
-                group = services.group_agreement_create(
-                    school=request.user.school,
-                    host=host,
-                    school_year=request.school_year,
-                    placements=list(form.cleaned_data["placements"]),
-                    title=form.cleaned_data["title"],
-                )
-                messages.success(request, _("Globale overeenkomst aangemaakt."))
-                return redirect("internships:group-agreement-detail", group.pk)
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(host, form)
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "placements": self.get_candidates()}
 
-    def render(self, host, form):
-        url = reverse("internships:host-detail", args=[host.pk])
-        context = {
-            "form": form,
-            "title": _("Globale overeenkomst"),
-            "intro": _(
+    def get_context_data(self, **kwargs):
+        url = reverse("internships:host-detail", args=[self.host.pk])
+        return super().get_context_data(
+            title=_("Globale overeenkomst"),
+            intro=_(
                 "De school en de stagegever ondertekenen één overeenkomst met alle leerlingen; "
                 "elke leerling (of een ouder) ondertekent daarna een persoonlijke bijlage."
             ),
-            "parent": host,
-            "parent_url": url,
-            "cancel_url": url,
-        }
-        return render(self.request, "internships/child_form.html", context)
+            parent=self.host,
+            parent_url=url,
+            cancel_url=url,
+            **kwargs,
+        )
+
+    def perform(self, form) -> GroupAgreement:
+        return services.group_agreement_create(
+            school=self.request.user.school,
+            host=self.host,
+            school_year=self.request.school_year,
+            placements=list(form.cleaned_data["placements"]),
+            title=form.cleaned_data["title"],
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("internships:group-agreement-detail", args=[self.result.pk])
 
 
 class GroupAgreementDetailView(CoordinatorRequiredMixin, View):
@@ -115,15 +120,21 @@ class GroupAgreementReadyView(CoordinatorRequiredMixin, View):
 
 
 class GroupSignatureMixin(CoordinatorRequiredMixin):
-    def get_target(self) -> Signable:
-        self.group = group_agreement_get_for(self.request.principal, self.kwargs["pk"])
+    """The signature forms on a global agreement the coordinator may see."""
+
+    @cached_property
+    def group(self) -> GroupAgreement:
+        return group_agreement_get_for(self.request.principal, self.kwargs["pk"])
+
+    @cached_property
+    def target(self) -> Signable:
         return Signable(group_agreement=self.group)
 
-    def done_url(self) -> str:
-        return reverse("internships:group-agreement-detail", args=[self.group.pk])
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(group=self.group, **kwargs)
 
-    def page_context(self) -> dict:
-        return {"group": self.group, "cancel_url": self.done_url()}
+    def get_success_url(self) -> str:
+        return reverse("internships:group-agreement-detail", args=[self.group.pk])
 
 
 class GroupSignatureRequestView(GroupSignatureMixin, SignatureRequestBaseView):

@@ -1,20 +1,21 @@
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.db.models import Model
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.generic import DetailView, ListView
 
 from core.views import (
     CoordinatorRequiredMixin,
     FilteredListMixin,
+    ServiceFormView,
     StaffRequiredMixin,
 )
 from internships.filters import HostFilter
 from internships.forms.hosts import HostForm, MentorForm, WorkplaceForm
+from internships.models import Host, Mentor, Workplace
 from internships.selectors.agreements import group_agreements_visible_to
 from internships.selectors.hosts import (
     host_get_for,
@@ -60,107 +61,104 @@ class HostDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-class HostFormView(CoordinatorRequiredMixin, View):
-    template_name = "internships/host_form.html"
+class HostFormView(CoordinatorRequiredMixin, ServiceFormView):
+    """Creates a host (its registered office becomes its first workplace), or edits one when
+    the URL names it."""
 
-    def get_host(self):
+    template_name = "internships/host_form.html"
+    form_class = HostForm
+
+    @cached_property
+    def host(self) -> Host | None:
         if "pk" not in self.kwargs:
             return None
         return host_get_for(self.request.principal, self.kwargs["pk"])
 
-    def get(self, request, pk=None):
-        host = self.get_host()
-        return self.render(host, HostForm(instance=host))
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.host}
 
-    def post(self, request, pk=None):
-        host = self.get_host()
-        form = HostForm(request.POST, instance=host)
-        if form.is_valid():
-            try:
-                if host is None:
-                    host = services.host_create(school=request.user.school, **form.cleaned_data)
-                    messages.success(
-                        request,
-                        _(
-                            "Stagegever %(name)s toegevoegd, met de maatschappelijke zetel als "
-                            "eerste stageplaats."
-                        )
-                        % {"name": host},
-                    )
-                else:
-                    services.host_update(host=host, data=form.cleaned_data)
-                    messages.success(request, _("Stagegever bewaard."))
-                return redirect("internships:host-detail", host.pk)
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(host, form)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(host=self.host, **kwargs)
 
-    def render(self, host, form):
-        return render(self.request, self.template_name, {"host": host, "form": form})
+    def perform(self, form) -> Host:
+        if self.host is None:
+            return services.host_create(school=self.request.user.school, **form.cleaned_data)
+        return services.host_update(host=self.host, data=form.cleaned_data)
+
+    def get_success_message(self, host: Host) -> str:
+        if self.host is None:
+            return _(
+                "Stagegever %(name)s toegevoegd, met de maatschappelijke zetel als "
+                "eerste stageplaats."
+            ) % {"name": host}
+        return _("Stagegever bewaard.")
+
+    def get_success_url(self) -> str:
+        return reverse("internships:host-detail", args=[self.result.pk])
 
 
-class HostChildFormView(CoordinatorRequiredMixin, View, ABC):
+class HostChildFormView(CoordinatorRequiredMixin, ServiceFormView):
     """Creates (the URL names the host) or edits (the URL names the object) a host's child."""
 
     template_name = "internships/host_child_form.html"
-    form_class: type = None
     noun = ""
 
     @abstractmethod
-    def get_existing(self, pk: int):
+    def get_existing(self, pk: int) -> Model:
         """The object named in the URL, if the user may see it (else 404)."""
 
-    @abstractmethod
-    def save(self, host, obj, data: dict) -> None:
-        """Creates the object under ``host`` when ``obj`` is None, else updates ``obj``."""
+    @cached_property
+    def existing(self) -> Model | None:
+        if "pk" not in self.kwargs:
+            return None
+        return self.get_existing(self.kwargs["pk"])
 
-    def get_objects(self):
-        if "pk" in self.kwargs:
-            obj = self.get_existing(self.kwargs["pk"])
-            return obj.host, obj
-        return host_get_for(self.request.principal, self.kwargs["host_pk"]), None
+    @cached_property
+    def host(self) -> Host:
+        if self.existing is not None:
+            return self.existing.host
+        return host_get_for(self.request.principal, self.kwargs["host_pk"])
 
-    def get(self, request, **kwargs):
-        host, obj = self.get_objects()
-        return self.render(host, obj, self.form_class(instance=obj))
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.existing}
 
-    def post(self, request, **kwargs):
-        host, obj = self.get_objects()
-        form = self.form_class(request.POST, instance=obj)
-        if form.is_valid():
-            self.save(host, obj, form.cleaned_data)
-            messages.success(request, _("%(noun)s bewaard.") % {"noun": self.noun})
-            return redirect("internships:host-detail", host.pk)
-        return self.render(host, obj, form)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            host=self.host, object=self.existing, noun=self.noun, **kwargs
+        )
 
-    def render(self, host, obj, form):
-        context = {"host": host, "object": obj, "form": form, "noun": self.noun}
-        return render(self.request, self.template_name, context)
+    def get_success_message(self, result) -> str:
+        return _("%(noun)s bewaard.") % {"noun": self.noun}
+
+    def get_success_url(self) -> str:
+        return reverse("internships:host-detail", args=[self.host.pk])
 
 
 class WorkplaceFormView(HostChildFormView):
+    """Adds a workplace to a host, or edits one."""
+
     form_class = WorkplaceForm
     noun = gettext_lazy("Stageplaats")
 
-    def get_existing(self, pk):
+    def get_existing(self, pk) -> Workplace:
         return workplace_get_for(self.request.principal, pk)
 
-    def save(self, host, obj, data):
-        if obj is None:
-            services.workplace_create(host=host, **data)
-        else:
-            services.workplace_update(workplace=obj, data=data)
+    def perform(self, form) -> Workplace:
+        if self.existing is None:
+            return services.workplace_create(host=self.host, **form.cleaned_data)
+        return services.workplace_update(workplace=self.existing, data=form.cleaned_data)
 
 
 class MentorFormView(HostChildFormView):
+    """Adds a mentor to a host, or edits one."""
+
     form_class = MentorForm
     noun = gettext_lazy("Stagementor")
 
-    def get_existing(self, pk):
+    def get_existing(self, pk) -> Mentor:
         return mentor_get_for(self.request.principal, pk)
 
-    def save(self, host, obj, data):
-        if obj is None:
-            services.mentor_create(host=host, **data)
-        else:
-            services.mentor_update(mentor=obj, data=data)
+    def perform(self, form) -> Mentor:
+        if self.existing is None:
+            return services.mentor_create(host=self.host, **form.cleaned_data)
+        return services.mentor_update(mentor=self.existing, data=form.cleaned_data)

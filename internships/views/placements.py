@@ -3,12 +3,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView
 
 from core.views import (
     FilteredListMixin,
+    ServiceFormView,
     StaffRequiredMixin,
 )
 from internships.filters import PlacementFilter
@@ -19,7 +22,7 @@ from internships.forms.placements import (
     PlacementForm,
     TransitionForm,
 )
-from internships.models import Placement, PlacementPeriod, SchoolYear
+from internships.models import Absence, MakeUpPlacement, Placement, PlacementPeriod, SchoolYear
 from internships.selectors.hosts import hosts_visible_to, mentors_visible_to, workplaces_visible_to
 from internships.selectors.panels import activity_panel, agreement_panel, risk_panel, start_blockers
 from internships.selectors.placements import (
@@ -79,62 +82,62 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-class PlacementFormView(StaffRequiredMixin, View):
+class PlacementFormView(StaffRequiredMixin, ServiceFormView):
     """Creates a placement (coordinators) or edits one (coordinators, its supervisor)."""
 
     template_name = "internships/placement_form.html"
+    form_class = PlacementForm
 
-    def get_placement(self) -> Placement | None:
+    @cached_property
+    def placement(self) -> Placement | None:
         if "pk" not in self.kwargs:
             if not self.request.principal.sees_whole_school:
                 raise PermissionDenied
             return None
         return placement_get_for(self.request.principal, self.kwargs["pk"])
 
-    def get_form(self, placement, data=None):
+    def get_initial(self) -> dict:
+        if self.placement is not None:
+            return {}
+        initial = {"school_year": self.request.school_year}
+        if student_id := self.request.GET.get("student"):
+            students = students_visible_to(self.request.principal)
+            initial["student"] = students.filter(pk=student_id).first()
+        return initial
+
+    def get_form_kwargs(self) -> dict:
         principal = self.request.principal
-        initial = {}
-        if placement is None:
-            initial = {"school_year": self.request.school_year}
-            if student_id := self.request.GET.get("student"):
-                initial["student"] = students_visible_to(principal).filter(pk=student_id).first()
-        form = PlacementForm(
-            data,
-            instance=placement,
-            initial=initial,
-            students=students_visible_to(principal).select_related("school_class"),
-            hosts=hosts_visible_to(principal),
-            workplaces=workplaces_visible_to(principal),
-            mentors=mentors_visible_to(principal),
-            supervisors=supervisors_of_school(principal),
-            school_years=SchoolYear.objects.all(),
-        )
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.placement,
+            "students": students_visible_to(principal).select_related("school_class"),
+            "hosts": hosts_visible_to(principal),
+            "workplaces": workplaces_visible_to(principal),
+            "mentors": mentors_visible_to(principal),
+            "supervisors": supervisors_of_school(principal),
+            "school_years": SchoolYear.objects.all(),
+        }
+
+    def get_form(self, form_class=None) -> PlacementForm:
+        form = super().get_form(form_class)
         form.set_host_options_url(reverse("internships:host-options"))
         return form
 
-    def get(self, request, pk=None):
-        placement = self.get_placement()
-        return self.render(placement, self.get_form(placement))
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, **kwargs)
 
-    def post(self, request, pk=None):
-        placement = self.get_placement()
-        form = self.get_form(placement, request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                if placement is None:
-                    placement = services.placement_create(school=request.user.school, **data)
-                    messages.success(request, _("Stage aangemaakt. Voeg nu de stageperiodes toe."))
-                else:
-                    services.placement_update(placement=placement, data=data)
-                    messages.success(request, _("Stage bewaard."))
-                return redirect("internships:placement-detail", placement.pk)
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(placement, form)
+    def perform(self, form) -> Placement:
+        if self.placement is None:
+            return services.placement_create(school=self.request.user.school, **form.cleaned_data)
+        return services.placement_update(placement=self.placement, data=form.cleaned_data)
 
-    def render(self, placement, form):
-        return render(self.request, self.template_name, {"placement": placement, "form": form})
+    def get_success_message(self, placement: Placement) -> str:
+        if self.placement is None:
+            return _("Stage aangemaakt. Voeg nu de stageperiodes toe.")
+        return _("Stage bewaard.")
+
+    def get_success_url(self) -> str:
+        return reverse("internships:placement-detail", args=[self.result.pk])
 
 
 class HostOptionsView(StaffRequiredMixin, View):
@@ -150,6 +153,9 @@ class HostOptionsView(StaffRequiredMixin, View):
 
 
 class PlacementTransitionView(StaffRequiredMixin, View):
+    """Moves a placement to another status (a button on its page); a refusal becomes an error
+    message on that page."""
+
     http_method_names = ["post"]
 
     def post(self, request, pk):
@@ -170,49 +176,51 @@ class PlacementTransitionView(StaffRequiredMixin, View):
 
 
 class PlacementChildMixin(StaffRequiredMixin):
-    """Views on something inside a placement the user may see."""
+    """Views on something inside a placement the user may see; they return to its page."""
 
     def get_placement(self) -> Placement:
         return placement_get_for(self.request.principal, self.kwargs["placement_pk"])
+
+    @cached_property
+    def placement(self) -> Placement:
+        return self.get_placement()
 
     def done(self, placement: Placement, message: str) -> HttpResponse:
         messages.success(self.request, message)
         return redirect("internships:placement-detail", placement.pk)
 
+    def get_success_url(self) -> str:
+        return reverse("internships:placement-detail", args=[self.placement.pk])
 
-class PeriodFormView(PlacementChildMixin, View):
+
+class PeriodFormView(PlacementChildMixin, ServiceFormView):
+    """Adds a period to a placement (its dates proposed), or edits one when the URL names it."""
+
     template_name = "internships/period_form.html"
+    form_class = PeriodForm
+    success_message = gettext_lazy("Stageperiode bewaard.")
 
-    def get_period(self, placement) -> PlacementPeriod | None:
+    @cached_property
+    def period(self) -> PlacementPeriod | None:
         if "pk" not in self.kwargs:
             return None
-        return get_object_or_404(placement.periods, pk=self.kwargs["pk"])
+        return get_object_or_404(self.placement.periods, pk=self.kwargs["pk"])
 
-    def get(self, request, **kwargs):
-        placement = self.get_placement()
-        period = self.get_period(placement)
-        initial = {"start_date": placement.start_date, "end_date": placement.end_date}
-        form = PeriodForm(instance=period, initial=initial if period is None else None)
-        return self.render(placement, period, form)
+    def get_initial(self) -> dict:
+        if self.period is not None:
+            return {}
+        return {"start_date": self.placement.start_date, "end_date": self.placement.end_date}
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        period = self.get_period(placement)
-        form = PeriodForm(request.POST, instance=period)
-        if form.is_valid():
-            try:
-                if period is None:
-                    services.period_create(placement=placement, **form.period_data())
-                else:
-                    services.period_update(period=period, data=form.period_data())
-                return self.done(placement, _("Stageperiode bewaard."))
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(placement, period, form)
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.period}
 
-    def render(self, placement, period, form):
-        context = {"placement": placement, "period": period, "form": form}
-        return render(self.request, self.template_name, context)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, period=self.period, **kwargs)
+
+    def perform(self, form) -> PlacementPeriod:
+        if self.period is None:
+            return services.period_create(placement=self.placement, **form.period_data())
+        return services.period_update(period=self.period, data=form.period_data())
 
 
 class PeriodDeleteView(PlacementChildMixin, View):
@@ -225,62 +233,46 @@ class PeriodDeleteView(PlacementChildMixin, View):
         return self.done(placement, _("Stageperiode verwijderd."))
 
 
-class AbsenceFormView(PlacementChildMixin, View):
+class AbsenceFormView(PlacementChildMixin, ServiceFormView):
+    """Records an absence of the pupil on one day of the placement."""
+
     template_name = "internships/absence_form.html"
+    form_class = AbsenceForm
+    success_message = gettext_lazy("Afwezigheid geregistreerd.")
 
-    def get(self, request, **kwargs):
-        return self.render(self.get_placement(), AbsenceForm())
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, **kwargs)
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        form = AbsenceForm(request.POST)
-        if form.is_valid():
-            try:
-                absence_services.absence_record(
-                    placement=placement, recorded_by=request.user, **form.cleaned_data
-                )
-                return self.done(placement, _("Afwezigheid geregistreerd."))
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(placement, form)
-
-    def render(self, placement, form):
-        return render(self.request, self.template_name, {"placement": placement, "form": form})
+    def perform(self, form) -> Absence:
+        return absence_services.absence_record(
+            placement=self.placement, recorded_by=self.request.user, **form.cleaned_data
+        )
 
 
-class MakeUpFormView(PlacementChildMixin, View):
+class MakeUpFormView(PlacementChildMixin, ServiceFormView):
+    """Plans an inhaalstage for some of the placement's absences."""
+
     template_name = "internships/makeup_form.html"
+    form_class = MakeUpForm
+    success_message = gettext_lazy("Inhaalstage gepland.")
 
-    def get_form(self, placement, data=None):
-        absences = placement.absences.all()
-        return MakeUpForm(data, absences=absences)
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "absences": self.placement.absences.all()}
 
-    def get(self, request, **kwargs):
-        placement = self.get_placement()
-        return self.render(placement, self.get_form(placement))
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, **kwargs)
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        form = self.get_form(placement, request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                absence_services.make_up_create(
-                    placement=placement,
-                    reason=data["reason"],
-                    decided_on=data["decided_on"],
-                    start_date=data["start_date"],
-                    end_date=data["end_date"],
-                    weekdays=data["weekdays"],
-                    start_time=data["start_time"],
-                    end_time=data["end_time"],
-                    breaks=data["breaks"],
-                    absences=list(data["absences"]),
-                )
-                return self.done(placement, _("Inhaalstage gepland."))
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(placement, form)
-
-    def render(self, placement, form):
-        return render(self.request, self.template_name, {"placement": placement, "form": form})
+    def perform(self, form) -> MakeUpPlacement:
+        data = form.cleaned_data
+        return absence_services.make_up_create(
+            placement=self.placement,
+            reason=data["reason"],
+            decided_on=data["decided_on"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            weekdays=data["weekdays"],
+            start_time=data["start_time"],
+            end_time=data["end_time"],
+            breaks=data["breaks"],
+            absences=list(data["absences"]),
+        )

@@ -1,17 +1,18 @@
 """The two ways a party signs, shared by agreement versions and group agreements: a personal
 link by e-mail, or a paper signature recorded with its scan."""
 
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 
+from core.views import ServiceFormView
 from internships.forms.agreements import PaperSignatureForm, SignatureRequestForm
-from internships.models import Party, User
+from internships.models import Party, Signature, SignatureRequest, User
 from internships.selectors.agreement_content import DOCUMENT_LANGUAGE
 from internships.selectors.signatures import Signable
 from internships.services import signatures as services
@@ -69,87 +70,79 @@ def signer_proposals(target: Signable, user: User) -> list[dict[str, str]]:
     return proposals
 
 
-class SignatureTargetMixin(ABC):
-    """What the signature forms act on and where they return to."""
+class SignatureFormView(ServiceFormView):
+    """A form for one party still to sign ``target``, beside the signer proposals.
+
+    A subclass names the document as ``target`` (404 outside the user's reach) and the page that
+    shows its signatures as :meth:`get_success_url`. The form opens only while the document is
+    ready for signing; ``?voorstel=`` fills in one of the proposals.
+    """
 
     template_name = "agreements/signature_form.html"
-    form_class: type = None
     title = ""
 
+    @property
     @abstractmethod
-    def get_target(self) -> Signable:
+    def target(self) -> Signable:
         """The document, if the user may see it (else 404)."""
 
-    @abstractmethod
-    def done_url(self) -> str:
-        """The page that shows the document's signatures."""
+    @cached_property
+    def proposals(self) -> list[dict[str, str]]:
+        return signer_proposals(self.target, self.request.principal.user)
 
-    @abstractmethod
-    def page_context(self) -> dict:
-        """Breadcrumbs and the like for the form page."""
-
-    def proposal(self, proposals: list[dict]) -> dict:
-        choice = self.request.GET.get("voorstel", "")
-        return proposals[int(choice)] if choice.isdigit() and int(choice) < len(proposals) else {}
-
-    def get(self, request, **kwargs):
-        target = self.get_target()
-        if not target.is_ready:
+    def get(self, request, *args, **kwargs):
+        if not self.target.is_ready:
             messages.error(request, _("Dit document is niet klaar voor ondertekening."))
-            return redirect(self.done_url())
-        proposals = signer_proposals(target, request.principal.user)
-        form = self.form_class(initial=self.proposal(proposals), parties=target.missing_parties())
-        return self.render(target, form, proposals)
+            return redirect(self.get_success_url())
+        return super().get(request, *args, **kwargs)
 
-    def post(self, request, **kwargs):
-        target = self.get_target()
-        form = self.form_class(request.POST, request.FILES, parties=target.missing_parties())
-        if form.is_valid():
-            try:
-                message = self.save(target, form.cleaned_data)
-                messages.success(request, message)
-                return redirect(self.done_url())
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(target, form, signer_proposals(target, request.principal.user))
+    def get_initial(self) -> dict:
+        choice = self.request.GET.get("voorstel", "")
+        if choice.isdigit() and int(choice) < len(self.proposals):
+            return self.proposals[int(choice)]
+        return {}
 
-    @abstractmethod
-    def save(self, target: Signable, data: dict) -> str:
-        """Records the request or signature; returns the message for the user."""
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "parties": self.target.missing_parties()}
 
-    def render(self, target, form, proposals):
-        context = {
-            "target": target,
-            "document": target.document,
-            "form": form,
-            "proposals": proposals,
-            "title": self.title,
-            **self.page_context(),
-        }
-        return render(self.request, self.template_name, context)
-
-
-class SignatureRequestBaseView(SignatureTargetMixin, View):
-    form_class = SignatureRequestForm
-
-    @property
-    def title(self) -> str:
-        return _("Ondertekeningslink sturen")
-
-    def save(self, target, data):
-        request = services.signature_request_create(
-            **target.lookup, created_by=self.request.user, **data
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            target=self.target,
+            document=self.target.document,
+            proposals=self.proposals,
+            title=self.title,
+            cancel_url=self.get_success_url(),
+            **kwargs,
         )
-        return _("Een persoonlijke link is verstuurd naar %(email)s.") % {"email": request.email}
 
 
-class PaperSignatureBaseView(SignatureTargetMixin, View):
+class SignatureRequestBaseView(SignatureFormView):
+    """Sends a party a personal link to sign the document online."""
+
+    form_class = SignatureRequestForm
+    title = gettext_lazy("Ondertekeningslink sturen")
+
+    def perform(self, form) -> SignatureRequest:
+        return services.signature_request_create(
+            **self.target.lookup, created_by=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_message(self, signature_request: SignatureRequest) -> str:
+        return _("Een persoonlijke link is verstuurd naar %(email)s.") % {
+            "email": signature_request.email
+        }
+
+
+class PaperSignatureBaseView(SignatureFormView):
+    """Records a party's signature on paper, with the scan of the signed document."""
+
     form_class = PaperSignatureForm
+    title = gettext_lazy("Handtekening op papier registreren")
 
-    @property
-    def title(self) -> str:
-        return _("Handtekening op papier registreren")
+    def perform(self, form) -> Signature:
+        return services.signature_record_paper(
+            **self.target.lookup, user=self.request.user, **form.cleaned_data
+        )
 
-    def save(self, target, data):
-        signature = services.signature_record_paper(**target.lookup, user=self.request.user, **data)
+    def get_success_message(self, signature: Signature) -> str:
         return _("Handtekening van %(name)s geregistreerd.") % {"name": signature.signer_name}

@@ -1,12 +1,11 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import ListView
 
-from core.views import SchoolAdminRequiredMixin
+from core.views import SchoolAdminRequiredMixin, ServiceFormView
 from internships.forms.staff import StaffCreateForm, StaffUpdateForm
+from internships.models import User
 from internships.selectors.school import staff_member_get_for, staff_visible_to
 from internships.services import staff as services
 
@@ -19,50 +18,42 @@ class StaffListView(SchoolAdminRequiredMixin, ListView):
         return staff_visible_to(self.request.principal).order_by("-is_active", "last_name")
 
 
-class StaffFormView(SchoolAdminRequiredMixin, View):
+class StaffFormView(SchoolAdminRequiredMixin, ServiceFormView):
+    """Creates a staff account and e-mails its invitation, or edits one when the URL names it."""
+
     template_name = "internships/staff_form.html"
 
-    def get_member(self):
+    @cached_property
+    def member(self) -> User | None:
         if "pk" not in self.kwargs:
             return None
         return staff_member_get_for(self.request.principal, self.kwargs["pk"])
 
-    def get_form(self, member, data=None):
-        if member is None:
-            return StaffCreateForm(data)
-        return StaffUpdateForm(data, instance=member)
+    def get_form_class(self) -> type[StaffCreateForm | StaffUpdateForm]:
+        return StaffCreateForm if self.member is None else StaffUpdateForm
 
-    def get(self, request, pk=None):
-        member = self.get_member()
-        return self.render(member, self.get_form(member))
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.member}
 
-    def post(self, request, pk=None):
-        member = self.get_member()
-        form = self.get_form(member, request.POST)
-        if form.is_valid():
-            try:
-                if member is None:
-                    member = services.staff_create(
-                        school=request.user.school,
-                        domain=request.get_host(),
-                        use_https=request.is_secure(),
-                        **form.cleaned_data,
-                    )
-                    messages.success(
-                        request,
-                        _(
-                            "Account voor %(name)s aangemaakt; de uitnodiging is verstuurd naar "
-                            "%(email)s."
-                        )
-                        % {"name": member, "email": member.email},
-                    )
-                else:
-                    services.staff_update(member=member, data=form.cleaned_data)
-                    messages.success(request, _("Account van %(name)s bewaard.") % {"name": member})
-                return redirect("internships:staff-list")
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(member, form)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.member, **kwargs)
 
-    def render(self, member, form):
-        return render(self.request, self.template_name, {"member": member, "form": form})
+    def perform(self, form) -> User:
+        if self.member is None:
+            return services.staff_create(
+                school=self.request.user.school,
+                domain=self.request.get_host(),
+                use_https=self.request.is_secure(),
+                **form.cleaned_data,
+            )
+        return services.staff_update(member=self.member, data=form.cleaned_data)
+
+    def get_success_message(self, member: User) -> str:
+        if self.member is None:
+            return _(
+                "Account voor %(name)s aangemaakt; de uitnodiging is verstuurd naar %(email)s."
+            ) % {"name": member, "email": member.email}
+        return _("Account van %(name)s bewaard.") % {"name": member}
+
+    def get_success_url(self) -> str:
+        return reverse("internships:staff-list")

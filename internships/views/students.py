@@ -1,17 +1,21 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, ListView
 
 from core.views import (
     CoordinatorRequiredMixin,
     FilteredListMixin,
+    ServiceFormView,
     StaffRequiredMixin,
 )
 from internships.filters import StudentFilter
 from internships.forms.students import GuardianForm, StudentForm
+from internships.models import Guardian, Student
 from internships.selectors.placements import (
     placements_visible_to,
     student_get_for,
@@ -52,84 +56,69 @@ class StudentDetailView(StaffRequiredMixin, DetailView):
         )
 
 
-class StudentFormView(CoordinatorRequiredMixin, View):
+class StudentFormView(CoordinatorRequiredMixin, ServiceFormView):
     """Creates a pupil, or edits one when the URL names it."""
 
     template_name = "internships/student_form.html"
+    form_class = StudentForm
 
-    def get_student(self):
+    @cached_property
+    def student(self) -> Student | None:
         if "pk" not in self.kwargs:
             return None
         return student_get_for(self.request.principal, self.kwargs["pk"])
 
-    def get_form(self, student, data=None):
-        return StudentForm(
-            data,
-            instance=student,
-            school_classes=classes_visible_to(self.request.principal, self.request.school_year),
-        )
+    def get_form_kwargs(self) -> dict:
+        classes = classes_visible_to(self.request.principal, self.request.school_year)
+        return {**super().get_form_kwargs(), "instance": self.student, "school_classes": classes}
 
-    def get(self, request, pk=None):
-        student = self.get_student()
-        return self.render(student, self.get_form(student))
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(student=self.student, **kwargs)
 
-    def post(self, request, pk=None):
-        student = self.get_student()
-        form = self.get_form(student, request.POST)
-        if form.is_valid():
-            try:
-                if student is None:
-                    student = services.student_create(
-                        school=request.user.school, **form.cleaned_data
-                    )
-                    messages.success(
-                        request, _("Leerling %(name)s toegevoegd.") % {"name": student}
-                    )
-                else:
-                    services.student_update(student=student, data=form.cleaned_data)
-                    messages.success(
-                        request, _("Gegevens van %(name)s bewaard.") % {"name": student}
-                    )
-                return redirect("internships:student-detail", student.pk)
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(student, form)
+    def perform(self, form) -> Student:
+        if self.student is None:
+            return services.student_create(school=self.request.user.school, **form.cleaned_data)
+        return services.student_update(student=self.student, data=form.cleaned_data)
 
-    def render(self, student, form):
-        return render(self.request, self.template_name, {"student": student, "form": form})
+    def get_success_message(self, student: Student) -> str:
+        if self.student is None:
+            return _("Leerling %(name)s toegevoegd.") % {"name": student}
+        return _("Gegevens van %(name)s bewaard.") % {"name": student}
+
+    def get_success_url(self) -> str:
+        return reverse("internships:student-detail", args=[self.result.pk])
 
 
-class GuardianFormView(CoordinatorRequiredMixin, View):
+class GuardianFormView(CoordinatorRequiredMixin, ServiceFormView):
     """Adds a guardian to a pupil, or edits one when the URL names it."""
 
     template_name = "internships/guardian_form.html"
+    form_class = GuardianForm
+    success_message = gettext_lazy("Ouder of voogd bewaard.")
 
-    def setup_objects(self):
-        student = student_get_for(self.request.principal, self.kwargs["student_pk"])
-        guardian = None
-        if "pk" in self.kwargs:
-            guardian = get_object_or_404(student.guardians, pk=self.kwargs["pk"])
-        return student, guardian
+    @cached_property
+    def student(self) -> Student:
+        return student_get_for(self.request.principal, self.kwargs["student_pk"])
 
-    def get(self, request, **kwargs):
-        student, guardian = self.setup_objects()
-        return self.render(student, guardian, GuardianForm(instance=guardian))
+    @cached_property
+    def guardian(self) -> Guardian | None:
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(self.student.guardians, pk=self.kwargs["pk"])
 
-    def post(self, request, **kwargs):
-        student, guardian = self.setup_objects()
-        form = GuardianForm(request.POST, instance=guardian)
-        if form.is_valid():
-            if guardian is None:
-                services.guardian_create(student=student, **form.cleaned_data)
-            else:
-                services.guardian_update(guardian=guardian, data=form.cleaned_data)
-            messages.success(request, _("Ouder of voogd bewaard."))
-            return redirect("internships:student-detail", student.pk)
-        return self.render(student, guardian, form)
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.guardian}
 
-    def render(self, student, guardian, form):
-        context = {"student": student, "guardian": guardian, "form": form}
-        return render(self.request, self.template_name, context)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(student=self.student, guardian=self.guardian, **kwargs)
+
+    def perform(self, form) -> Guardian:
+        if self.guardian is None:
+            return services.guardian_create(student=self.student, **form.cleaned_data)
+        return services.guardian_update(guardian=self.guardian, data=form.cleaned_data)
+
+    def get_success_url(self) -> str:
+        return reverse("internships:student-detail", args=[self.student.pk])
 
 
 class GuardianDeleteView(CoordinatorRequiredMixin, View):

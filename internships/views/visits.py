@@ -5,12 +5,14 @@ and school admins of its school. The placement comes through ``placement_get_for
 anyone else gets 404.
 """
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core.views import ServiceFormView
 from internships.forms.visits import VisitForm
 from internships.models import Placement, Visit
 from internships.selectors.school import supervisors_of_school
@@ -22,49 +24,39 @@ def visit_of(placement: Placement, pk: int) -> Visit:
     return get_object_or_404(placement.visits, pk=pk)
 
 
-class VisitFormView(PlacementChildMixin, View):
+class VisitFormView(PlacementChildMixin, ServiceFormView):
     """Adds a visit to a placement (no ``pk`` in the URL) or edits one."""
 
     template_name = "internships/visit_form.html"
+    form_class = VisitForm
+    success_message = gettext_lazy("Stagebezoek bewaard.")
 
-    def get_visit(self, placement: Placement) -> Visit | None:
+    @cached_property
+    def visit(self) -> Visit | None:
         if "pk" not in self.kwargs:
             return None
-        return visit_of(placement, self.kwargs["pk"])
+        return visit_of(self.placement, self.kwargs["pk"])
 
-    def get_form(self, placement: Placement, visit: Visit | None, data=None) -> VisitForm:
-        initial = None
-        if visit is None:
-            initial = {
-                "date": min(max(timezone.localdate(), placement.start_date), placement.end_date),
-                "visited_by": placement.supervisor or self.request.user,
-            }
+    def get_initial(self) -> dict:
+        if self.visit is not None:
+            return {}
+        placement = self.placement
+        return {
+            "date": min(max(timezone.localdate(), placement.start_date), placement.end_date),
+            "visited_by": placement.supervisor or self.request.user,
+        }
+
+    def get_form_kwargs(self) -> dict:
         staff = supervisors_of_school(self.request.principal)
-        return VisitForm(data, instance=visit, initial=initial, staff=staff)
+        return {**super().get_form_kwargs(), "instance": self.visit, "staff": staff}
 
-    def get(self, request, **kwargs):
-        placement = self.get_placement()
-        visit = self.get_visit(placement)
-        return self.render(placement, visit, self.get_form(placement, visit))
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(placement=self.placement, visit=self.visit, **kwargs)
 
-    def post(self, request, **kwargs):
-        placement = self.get_placement()
-        visit = self.get_visit(placement)
-        form = self.get_form(placement, visit, request.POST)
-        if form.is_valid():
-            try:
-                if visit is None:
-                    services.visit_create(placement=placement, **form.visit_data())
-                else:
-                    services.visit_update(visit=visit, data=form.visit_data())
-                return self.done(placement, _("Stagebezoek bewaard."))
-            except ValidationError as error:
-                form.add_error(None, error)
-        return self.render(placement, visit, form)
-
-    def render(self, placement, visit, form):
-        context = {"placement": placement, "visit": visit, "form": form}
-        return render(self.request, self.template_name, context)
+    def perform(self, form) -> Visit:
+        if self.visit is None:
+            return services.visit_create(placement=self.placement, **form.visit_data())
+        return services.visit_update(visit=self.visit, data=form.visit_data())
 
 
 class VisitDeleteView(PlacementChildMixin, View):
