@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
 from django.views import View
 
 from core.http import client_ip
@@ -32,38 +33,35 @@ class SignView(LinkRequiredMixin, View):
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
+    @cached_property
     def signature_request(self) -> SignatureRequest:
         queryset = SignatureRequest.objects.select_related(
             "link", "version__agreement__placement", "group_agreement"
         )
         return get_object_or_404(queryset, link_id=self.request.principal.link_id)
 
+    @cached_property
+    def target(self) -> Signable:
+        return Signable.of(self.signature_request)
+
     def get(self, request):
-        signature_request = self.signature_request()
-        problem = signature_request_problem(signature_request)
-        if problem:
+        if problem := signature_request_problem(self.signature_request):
             return self.gone(problem)
-        target = Signable.of(signature_request)
-        form = SignForm(
-            initial={
-                "signer_name": signature_request.signer_name,
-                "content_hash": target.document.content_hash,
-            }
-        )
-        return self.page(signature_request, target, form)
+        initial = {
+            "signer_name": self.signature_request.signer_name,
+            "content_hash": self.target.document.content_hash,
+        }
+        return self.page(SignForm(initial=initial))
 
     def post(self, request):
-        signature_request = self.signature_request()
-        problem = signature_request_problem(signature_request)
-        if problem:
+        if problem := signature_request_problem(self.signature_request):
             return self.gone(problem)
-        target = Signable.of(signature_request)
         form = SignForm(request.POST)
         if form.is_valid():
             try:
                 signature = signature_sign(
                     principal=request.principal,
-                    request=signature_request,
+                    request=self.signature_request,
                     signer_name=form.cleaned_data["signer_name"],
                     content_hash=form.cleaned_data["content_hash"],
                     ip_address=client_ip(request),
@@ -72,19 +70,19 @@ class SignView(LinkRequiredMixin, View):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                context = {"signature": signature, "document": target.document}
-                return render(self.request, "agreements/sign_done.html", context)
-        return self.page(signature_request, target, form)
+                context = {"signature": signature, "document": self.target.document}
+                return render(request, "agreements/sign_done.html", context)
+        return self.page(form)
 
-    def page(self, signature_request, target: Signable, form) -> HttpResponse:
+    def page(self, form) -> HttpResponse:
         context = {
-            "signature_request": signature_request,
-            "target": target,
-            "content": target.document.content,
-            "content_hash": target.document.content_hash,
+            "signature_request": self.signature_request,
+            "target": self.target,
+            "content": self.target.document.content,
+            "content_hash": self.target.document.content_hash,
             "form": form,
         }
         return render(self.request, "agreements/sign.html", context)
 
     def gone(self, problem: str) -> HttpResponse:
-        return render(self.request, "agreements/sign_gone.html", {"problem": problem}, status=410)
+        return render(self.request, "portal/link_gone.html", {"problem": problem}, status=410)
