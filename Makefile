@@ -6,6 +6,8 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 export DEBUG ?= 1
+# Links in e-mails point at the address this server is reached at.
+export SITE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test install check-system migrate lint format messages worker clean
 

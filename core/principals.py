@@ -28,6 +28,8 @@ class Capability(StrEnum):
     CONFIRM_HOURS = "confirm_hours"
     EVALUATE = "evaluate"
     WRITE_LOGBOOK = "write_logbook"
+    COMMENT_LOGBOOK = "comment_logbook"
+    ANSWER_SURVEY = "answer_survey"
 
 
 class Principal:

@@ -9,9 +9,11 @@ During the internship the activities are ticked off, now and then with a comment
 import random
 from typing import NamedTuple
 
+from core.principals import MentorLink, Principal, StaffMember
 from demo.builders import DemoSchool
 from demo.calendar import Day
 from internships.models import Activity, ActivityList, Placement, User
+from internships.selectors.access_links import link_principal
 from internships.services.activities import (
     activity_delete,
     activity_list_confirm,
@@ -20,6 +22,7 @@ from internships.services.activities import (
     activity_update,
     programme_activity_create,
 )
+from internships.services.portal_links import portal_link_create
 
 MUST = Activity.Permission.MUST
 MAY = Activity.Permission.MAY
@@ -187,6 +190,7 @@ class ActivityPlanner:
         self.demo = demo
         self.rng: random.Random = demo.rng
         self.specs: dict[int, ActivitySpec] = {}
+        self.mentor_links: dict[int, MentorLink] = {}
 
     def programme_activities_create(self) -> None:
         for spec in self.demo.spec.programmes:
@@ -220,8 +224,25 @@ class ActivityPlanner:
                 continue
             activity_update(activity=activity, data={"permission": self._permission(spec, minor)})
         if placement.mentor_id is not None:
-            activity_list_confirm(activity_list=activity_list)
+            activity_list_confirm(
+                activity_list=activity_list, principal=self.mentor_principal(placement)
+            )
         return activity_list
+
+    def ticker(self, placement: Placement) -> Principal:
+        """Who ticks the list off: the mentor, else the supervisor."""
+        if placement.mentor_id is not None:
+            return self.mentor_principal(placement)
+        return StaffMember.of(placement.supervisor)
+
+    def mentor_principal(self, placement: Placement) -> MentorLink:
+        """The placement's mentor as they act in the portal, through their personal link."""
+        mentor = placement.mentor
+        if mentor.pk not in self.mentor_links:
+            self.mentor_links[mentor.pk] = link_principal(
+                portal_link_create(created_by=None, mentor=mentor)
+            )
+        return self.mentor_links[mentor.pk]
 
     def tick_off(self, activity_list: ActivityList, days: list[Day], share: float) -> None:
         """Ticks off what was done on ``days`` (the days so far), ``share`` of the internship."""
@@ -236,6 +257,7 @@ class ActivityPlanner:
             activity_mark_done(
                 activity=activity,
                 done=True,
+                principal=self.ticker(activity_list.placement),
                 done_on=self.rng.choice(days),
                 comment=self.rng.choice(COMMENTS) if self.rng.random() < 0.35 else "",
             )

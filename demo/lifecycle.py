@@ -28,7 +28,7 @@ from demo.placements import GROUP_PROGRAMME, Intent
 from demo.risks import RiskDesk, first_days
 from demo.schedules import DEFAULT_HOURS, WORKING_HOURS, PlacementPlan, WorkingHours
 from demo.visits import VisitPlanner
-from internships.models import ActivityList, Party, Placement, User
+from internships.models import Absence, ActivityList, Party, Placement, User
 from internships.selectors.schedules import planned_days
 from internships.services.absences import absence_record, make_up_create
 from internships.services.placements import placement_transition, placement_update
@@ -45,11 +45,11 @@ GROUP = "group"  # an annex of the group agreement
 DOCUMENTED = (FULL, SIGNED, AWAITING, GROUP)
 SOON, NEAR = 21, 80  # days from REFERENCE_DATE
 ABSENCE_REASONS = (
-    (True, "Ziek (doktersattest)"),
-    (True, "Ziek (verklaring van de ouders)"),
-    (True, "Begrafenis van een familielid"),
-    (True, "Afspraak in het ziekenhuis"),
-    (False, "Zonder verwittiging afwezig"),
+    (Absence.Justification.JUSTIFIED, "Ziek (doktersattest)"),
+    (Absence.Justification.JUSTIFIED, "Ziek (verklaring van de ouders)"),
+    (Absence.Justification.JUSTIFIED, "Begrafenis van een familielid"),
+    (Absence.Justification.JUSTIFIED, "Afspraak in het ziekenhuis"),
+    (Absence.Justification.UNJUSTIFIED, "Zonder verwittiging afwezig"),
 )
 
 
@@ -216,13 +216,13 @@ class Lifecycle:
         """One or two days missed, on days the pupil was due at the host."""
         missed = sorted(self.rng.sample(days, min(len(days), self.rng.choice((1, 1, 2)))))
         for day in missed:
-            justified, reason = self.rng.choice(ABSENCE_REASONS)
+            justification, reason = self.rng.choice(ABSENCE_REASONS)
             hours = Decimal(planned[day].minutes) / 60
             absence_record(
                 placement=placement,
                 date=day,
                 hours=hours if self.rng.random() < 0.8 else hours / 2,
-                justified=justified,
+                justification=justification,
                 reason=reason,
                 recorded_by=self._supervisor(placement),
             )
@@ -239,7 +239,7 @@ class Lifecycle:
                 placement=placement,
                 date=day,
                 hours=hours.hours,
-                justified=True,
+                justification=Absence.Justification.JUSTIFIED,
                 reason="Ziek (doktersattest)",
                 recorded_by=self._supervisor(placement),
             )

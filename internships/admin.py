@@ -191,7 +191,7 @@ class PlacementAdmin(SchoolScopedAdmin):
 @admin.register(models.Absence)
 class AbsenceAdmin(SchoolScopedAdmin):
     school_path = "placement__school"
-    list_display = ["placement", "date", "hours", "justified"]
+    list_display = ["placement", "date", "hours", "justification"]
 
 
 @admin.register(models.Visit)

@@ -5,7 +5,15 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
-from internships.models import Host, Placement, Programme, SchoolClass, Student, User
+from internships.models import (
+    Host,
+    Notification,
+    Placement,
+    Programme,
+    SchoolClass,
+    Student,
+    User,
+)
 
 
 def _search(queryset: QuerySet, fields: list[str], value: str) -> QuerySet:
@@ -117,3 +125,20 @@ class PlacementFilter(django_filters.FilterSet):
             ["student__first_name", "student__last_name", "host__name", "workplace__city"],
             value,
         )
+
+
+class NotificationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Zoeken"), method="filter_search")
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort"), choices=Notification.Kind.choices, empty_label=_("Alle soorten")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Notification.Status.choices, empty_label=_("Alle")
+    )
+
+    class Meta:
+        model = Notification
+        fields = ["q", "kind", "status"]
+
+    def filter_search(self, queryset, name, value):
+        return _search(queryset, ["recipient_name", "recipient_email", "reason", "subject"], value)

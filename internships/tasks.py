@@ -3,11 +3,18 @@
 from celery import shared_task
 
 from core.tasks import SchoolTask
-from internships.services.signature_emails import signature_request_send
+from core.tenancy import school_scope
+from internships.services import outbox
+
+
+class NotificationTask(SchoolTask):
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
+        with school_scope(kwargs["school_id"]):
+            outbox.notification_fail(notification_pk=args[0], error=exc)
 
 
 @shared_task(
-    base=SchoolTask,
+    base=NotificationTask,
     acks_late=True,
     # SMTP errors (smtplib.SMTPException is an OSError) and refused or timed-out connections.
     autoretry_for=(OSError,),
@@ -16,7 +23,7 @@ from internships.services.signature_emails import signature_request_send
     retry_jitter=True,
     max_retries=6,
 )
-def send_signature_request_email(request_pk: int, *, school_id: int) -> bool:
-    """E-mails a signing link. The task issues the link's token itself, so no secret ever
+def send_notification(notification_pk: int, *, school_id: int) -> bool:
+    """Sends one e-mail of the outbox. A personal link in it is issued here, so no secret ever
     travels through the broker; only its hash reaches the database."""
-    return signature_request_send(request_pk=request_pk)
+    return outbox.notification_send(notification_pk=notification_pk)

@@ -7,7 +7,9 @@ from internships.views import (
     downloads,
     group_agreements,
     hosts,
+    outbox,
     placements,
+    portal_links,
     risks,
     school_years,
     staff,
@@ -63,6 +65,26 @@ urlpatterns = [
         name="mentor-create",
     ),
     path("mentoren/<int:pk>/bewerken/", hosts.MentorFormView.as_view(), name="mentor-update"),
+    # Personal portal links (mentor, pupil, guardian), sent by e-mail
+    path(
+        "mentoren/<int:pk>/portaallink/",
+        portal_links.PortalLinkSendView.as_view(),
+        {"kind": "mentor"},
+        name="mentor-portal-link",
+    ),
+    path(
+        "leerlingen/<int:pk>/portaallink/",
+        portal_links.PortalLinkSendView.as_view(),
+        {"kind": "pupil"},
+        name="pupil-portal-link",
+    ),
+    path(
+        "leerlingen/<int:student_pk>/ouders/<int:pk>/portaallink/",
+        portal_links.PortalLinkSendView.as_view(),
+        {"kind": "guardian"},
+        name="guardian-portal-link",
+    ),
+    path("meldingen/", outbox.OutboxView.as_view(), name="outbox"),
     # Placements
     path("stages/", placements.PlacementListView.as_view(), name="placement-list"),
     path("stages/nieuw/", placements.PlacementFormView.as_view(), name="placement-create"),
@@ -96,6 +118,11 @@ urlpatterns = [
         "stages/<int:placement_pk>/afwezigheden/nieuw/",
         placements.AbsenceFormView.as_view(),
         name="absence-create",
+    ),
+    path(
+        "stages/<int:placement_pk>/afwezigheden/<int:pk>/beoordelen/",
+        placements.AbsenceDecideView.as_view(),
+        name="absence-decide",
     ),
     path(
         "stages/<int:placement_pk>/inhaalstages/nieuw/",

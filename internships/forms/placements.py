@@ -164,8 +164,18 @@ class PeriodForm(CrispyFormMixin, BreaksMixin, forms.ModelForm):
 class AbsenceForm(CrispyFormMixin, forms.ModelForm):
     class Meta:
         model = Absence
-        fields = ["date", "hours", "justified", "reason"]
+        fields = ["date", "hours", "justification", "reason"]
         widgets = {"date": DateInput()}
+
+
+class MentorAbsenceForm(CrispyFormMixin, forms.ModelForm):
+    """What a mentor reports: the day, the hours missed and what they know of the reason."""
+
+    class Meta:
+        model = Absence
+        fields = ["date", "hours", "reason"]
+        widgets = {"date": DateInput()}
+        help_texts = {"reason": _("Wat u weet, bv. ‘ziek gemeld om 8 uur’.")}
 
 
 class MakeUpForm(CrispyFormMixin, BreaksMixin, forms.Form):

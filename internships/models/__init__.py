@@ -10,6 +10,7 @@ from internships.models.agreements import (
     SignatureRequest,
 )
 from internships.models.hosts import Host, Mentor, Workplace
+from internships.models.notifications import Notification
 from internships.models.people import Guardian, Student, User
 from internships.models.placements import Absence, MakeUpPlacement, Placement, PlacementPeriod
 from internships.models.risks import HealthAssessment, RiskAssessment, WorkstationSheet
@@ -37,6 +38,7 @@ __all__ = [
     "Host",
     "MakeUpPlacement",
     "Mentor",
+    "Notification",
     "Party",
     "Placement",
     "PlacementPeriod",

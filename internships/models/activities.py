@@ -57,6 +57,14 @@ class ActivityList(models.Model):
     mentor_confirmed_at = models.DateTimeField(
         _("bevestigd door de stagementor op"), null=True, blank=True
     )
+    mentor_confirmed_by = models.ForeignKey(
+        "internships.Mentor",
+        verbose_name=_("bevestigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     objects = school_scoped("placement__school")

@@ -271,7 +271,6 @@ class SignatureRequest(models.Model):
     signer_name = models.CharField(_("naam ondertekenaar"), max_length=200)
     signer_role = models.CharField(_("hoedanigheid"), max_length=100)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
 
     objects = school_scoped("link__school", queryset_class=SignatureRequestQuerySet)
@@ -295,6 +294,11 @@ class SignatureRequest(models.Model):
     @property
     def email(self) -> str:
         return self.link.email
+
+    @property
+    def sent_at(self):
+        """When the link went out: its token is issued when the e-mail is sent."""
+        return self.link.issued_at
 
     @property
     def expires_at(self):

@@ -83,6 +83,12 @@ class Workplace(Address):
         Host, verbose_name=_("stagegever"), on_delete=models.CASCADE, related_name="workplaces"
     )
     name = models.CharField(_("naam"), max_length=200)
+    latitude = models.DecimalField(
+        _("breedtegraad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("lengtegraad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
 
     objects = school_scoped("host__school")
     history = HistoricalRecords()

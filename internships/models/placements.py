@@ -232,14 +232,29 @@ class PlacementPeriod(models.Model):
 
 
 class Absence(models.Model):
-    """A day or part of a day the pupil missed during the internship (section 4)."""
+    """A day or part of a day the pupil missed during the internship (section 4).
+
+    Staff record an absence with their judgement; a mentor reports one through the portal and
+    the school then decides whether it was justified: an unjustified absence is sanctioned as at
+    school (section 4).
+    """
+
+    class Justification(models.TextChoices):
+        PENDING = "pending", _("te beoordelen door de school")
+        JUSTIFIED = "justified", _("gewettigd")
+        UNJUSTIFIED = "unjustified", _("onwettig")
 
     placement = models.ForeignKey(
         Placement, verbose_name=_("stage"), on_delete=models.CASCADE, related_name="absences"
     )
     date = models.DateField(_("datum"))
     hours = models.DecimalField(_("gemiste uren"), max_digits=4, decimal_places=2)
-    justified = models.BooleanField(_("gewettigd"), default=True)
+    justification = models.CharField(
+        _("gewettigd?"),
+        max_length=20,
+        choices=Justification.choices,
+        default=Justification.JUSTIFIED,
+    )
     reason = models.CharField(_("reden"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -249,7 +264,24 @@ class Absence(models.Model):
         blank=True,
         related_name="+",
     )
+    reported_by_mentor = models.ForeignKey(
+        Mentor,
+        verbose_name=_("gemeld door de stagementor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
 
     objects = school_scoped("placement__school")
     history = HistoricalRecords()
@@ -273,6 +305,18 @@ class Absence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.placement.student} {self.date:%d/%m/%Y}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.justification == self.Justification.PENDING
+
+    @property
+    def is_justified(self) -> bool:
+        return self.justification == self.Justification.JUSTIFIED
+
+    @property
+    def is_unjustified(self) -> bool:
+        return self.justification == self.Justification.UNJUSTIFIED
 
 
 class MakeUpPlacement(models.Model):

@@ -1,7 +1,9 @@
 """The school side: school boards, schools, school years, programmes and classes."""
 
 import datetime
+from decimal import Decimal
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +81,23 @@ class School(Address):
     email = models.EmailField(_("e-mailadres"))
     phone = models.CharField(_("telefoon"), max_length=30)
     logo = models.ImageField(_("logo"), upload_to="school-logos/", blank=True)
+    mileage_rate = models.DecimalField(
+        _("kilometervergoeding per km"),
+        max_digits=5,
+        decimal_places=4,
+        default=Decimal("0.4326"),
+        validators=[MinValueValidator(0)],
+        help_text=_("Het bedrag per kilometer van omzendbrief SO/2015/01 (7.2)."),
+    )
+    mileage_reduction_percent = models.PositiveSmallIntegerField(
+        _("vermindering van de kilometervergoeding (%)"),
+        default=0,
+        validators=[MaxValueValidator(10)],
+        help_text=_(
+            "Het schoolbestuur mag het bedrag met hoogstens 10 % verminderen als het een "
+            "omniumverzekering voor dienstverplaatsingen heeft (7.2)."
+        ),
+    )
 
     objects = school_scoped("pk")
 
@@ -151,6 +170,15 @@ class Programme(models.Model):
         _("minstens 18 halve dagen werkplekleren verplicht"),
         default=False,
         help_text=_("Verplicht in de derde graad met arbeidsmarkt- of dubbele finaliteit (3)."),
+    )
+    visit_interval_weeks = models.PositiveSmallIntegerField(
+        _("bezoek om de hoeveel weken"),
+        default=4,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Elke blokperiode krijgt minstens één bezoek; een alternerende stage om de zoveel "
+            "weken (bijlage 3: alle leerlingen op regelmatige tijdstippen bezocht)."
+        ),
     )
     internship_lesson_hours = models.PositiveSmallIntegerField(
         _("lesuren stage in de lessentabel"),

@@ -5,6 +5,7 @@ and what they agree is recorded here, and the individual dossier reports it.
 """
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -30,6 +31,7 @@ class Visit(models.Model):
         Placement, verbose_name=_("stage"), on_delete=models.CASCADE, related_name="visits"
     )
     date = models.DateField(_("datum"))
+    time = models.TimeField(_("uur"), null=True, blank=True)
     kind = models.CharField(
         _("soort bezoek"), max_length=20, choices=Kind.choices, default=Kind.ON_SITE
     )
@@ -55,6 +57,15 @@ class Visit(models.Model):
         blank=True,
         help_text=_("Wat leerling, stagementor en school afspreken, en tegen wanneer."),
     )
+    distance_km = models.DecimalField(
+        _("gereden kilometers (heen en terug)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Voor de kilometervergoeding van de stagebegeleider (7.2)."),
+    )
     recorded_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
 
     objects = school_scoped("placement__school")
@@ -63,7 +74,7 @@ class Visit(models.Model):
     class Meta:
         verbose_name = _("stagebezoek")
         verbose_name_plural = _("stagebezoeken")
-        ordering = ["date", "pk"]
+        ordering = ["date", "time", "pk"]
 
     def __str__(self) -> str:
         return f"{_('Stagebezoek')} {self.placement.student} {self.date:%d/%m/%Y}"

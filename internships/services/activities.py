@@ -8,15 +8,17 @@ activities off as done, with a date and a comment, goes on during the internship
 import datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from core.principals import Capability, MentorLink, Principal, StaffMember, require_capability
 from internships.models import Activity, ActivityList, Placement, Programme, ProgrammeActivity, User
 from internships.selectors.agreements import agreement_locks_annexes
+from internships.services.audit import acting_as
 from internships.services.common import model_update
 
 PROGRAMME_ACTIVITY_FIELDS = ["curriculum_goal", "description", "position"]
@@ -127,15 +129,28 @@ def activity_update(*, activity: Activity, data: dict[str, Any]) -> Activity:
     return activity
 
 
+def _check_mentor(principal: Principal, placement: Placement, capability: Capability) -> None:
+    """A link holder acts only on the placements it guides, and only with the capability."""
+    if isinstance(principal, StaffMember):
+        return
+    require_capability(principal, capability)
+    if not isinstance(principal, MentorLink) or principal.mentor_id != placement.mentor_id:
+        raise PermissionDenied
+
+
 @transaction.atomic
 def activity_mark_done(
     *,
     activity: Activity,
     done: bool,
+    principal: Principal,
     done_on: datetime.date | None = None,
     comment: str | None = None,
 ) -> Activity:
-    """Ticks a line off as done (on ``done_on``, today by default) or unticks it (8.2.3)."""
+    """Ticks a line off as done (on ``done_on``, today by default) or unticks it (8.2.3): the
+    supervisor, or the mentor through their link."""
+    _check_mentor(principal, activity.activity_list.placement, Capability.TICK_ACTIVITIES)
+    acting_as(activity, principal)
     if done and activity.permission == Activity.Permission.MAY_NOT:
         raise ValidationError(
             _("Een activiteit die niet mag, kan niet als uitgevoerd aangevinkt worden.")
@@ -158,9 +173,16 @@ def activity_delete(*, activity: Activity) -> None:
 
 
 @transaction.atomic
-def activity_list_confirm(*, activity_list: ActivityList) -> ActivityList:
-    """Records that the mentor confirmed the list (annex 3: 'bevestigt de stageactiviteiten')."""
-    _check_unlocked(activity_list.placement)
+def activity_list_confirm(*, activity_list: ActivityList, principal: Principal) -> ActivityList:
+    """Records that the mentor confirmed the list (annex 3: 'bevestigt de stageactiviteiten'):
+    the mentor through their link, or staff who received the confirmation on paper or by mail."""
+    placement = activity_list.placement
+    _check_mentor(principal, placement, Capability.CONFIRM_ACTIVITIES)
+    _check_unlocked(placement)
+    if placement.mentor_id is None:
+        raise ValidationError(_("Deze stage heeft nog geen stagementor."))
+    acting_as(activity_list, principal)
     activity_list.mentor_confirmed_at = timezone.now()
-    activity_list.save(update_fields=["mentor_confirmed_at"])
+    activity_list.mentor_confirmed_by_id = placement.mentor_id
+    activity_list.save(update_fields=["mentor_confirmed_at", "mentor_confirmed_by"])
     return activity_list

@@ -26,6 +26,7 @@ from internships.models import (
     AccessLink,
     AgreementVersion,
     GroupAgreement,
+    Notification,
     Party,
     School,
     Signature,
@@ -40,7 +41,7 @@ from internships.services.access_links import (
     access_link_revoke,
 )
 from internships.services.agreements import version_mark_signed
-from internships.tasks import send_signature_request_email
+from internships.services.notifications import notification_queue
 
 MAX_VALID_DAYS = 60
 
@@ -134,11 +135,41 @@ def signature_request_create(
     request.full_clean()
     request.save()
     if send_email:
-        request_pk, school_id = request.pk, link.school_id
-        transaction.on_commit(
-            lambda: send_signature_request_email.delay(request_pk, school_id=school_id)
-        )
+        _queue_signature_email(request, target)
     return request
+
+
+def _queue_signature_email(request: SignatureRequest, target: Signable) -> None:
+    placement = target.version.agreement.placement if target.version else None
+    group = target.group_agreement
+    host = placement.host if placement else group.host
+    document = (
+        _("de globale stageovereenkomst ‘%(title)s’") % {"title": group.title}
+        if group
+        else _("de stageovereenkomst van %(student)s") % {"student": placement.student}
+    )
+    notification_queue(
+        school=request.link.school,
+        kind=Notification.Kind.SIGNATURE_REQUEST,
+        recipient_name=request.signer_name,
+        recipient_email=request.link.email,
+        reason=_("%(party)s ondertekent %(document)s.")
+        % {"party": request.get_party_display(), "document": document},
+        template="agreements/emails/signature_request",
+        context={
+            "request": {
+                "signer_name": request.signer_name,
+                "signer_role": request.signer_role,
+                "get_party_display": str(request.get_party_display()),
+            },
+            "placement": {"student": placement.student.full_name} if placement else None,
+            "group_agreement": {"title": group.title} if group else None,
+            "host": {"name": host.name},
+            "expires_at": request.link.expires_at.isoformat(),
+        },
+        placement=placement,
+        access_link=request.link,
+    )
 
 
 @transaction.atomic

@@ -190,7 +190,7 @@ class ActivityDoneView(ActivityRowMixin, View):
             if "comment" not in request.POST:
                 data.pop("comment")  # the quick tick keeps the comment as it is
             try:
-                services.activity_mark_done(activity=activity, **data)
+                services.activity_mark_done(activity=activity, principal=request.principal, **data)
             except ValidationError as refused:
                 error = refused
                 activity.refresh_from_db()
@@ -260,7 +260,7 @@ class ActivityListConfirmView(PlacementChildMixin, View):
         placement = self.get_placement()
         activity_list = get_object_or_404(ActivityList, placement=placement)
         try:
-            services.activity_list_confirm(activity_list=activity_list)
+            services.activity_list_confirm(activity_list=activity_list, principal=request.principal)
             messages.success(request, _("Bevestiging door de stagementor geregistreerd."))
         except ValidationError as error:
             for message in error.messages:

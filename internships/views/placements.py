@@ -249,6 +249,33 @@ class AbsenceFormView(PlacementChildMixin, ServiceFormView):
         )
 
 
+class AbsenceDecideView(PlacementChildMixin, View):
+    """POST: the school judges an absence the mentor reported: justified or not (section 4)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, placement_pk: int, pk: int) -> HttpResponse:
+        absence = get_object_or_404(self.placement.absences, pk=pk)
+        try:
+            absence_services.absence_decide(
+                absence=absence,
+                justification=request.POST.get("justification", ""),
+                user=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("internships:placement-detail", self.placement.pk)
+        return self.done(
+            self.placement,
+            _("Afwezigheid van %(date)s: %(decision)s.")
+            % {
+                "date": absence.date.strftime("%d/%m/%Y"),
+                "decision": absence.get_justification_display(),
+            },
+        )
+
+
 class MakeUpFormView(PlacementChildMixin, ServiceFormView):
     """Plans an inhaalstage for some of the placement's absences."""
 

@@ -16,10 +16,12 @@ from django.views.generic import TemplateView
 
 from core.http import client_ip
 from core.principals import Capability
+from core.todo import Todo, by_urgency
 from core.views import LinkRequiredMixin, PublicMixin
 from internships.models import AccessLink
 from internships.selectors.access_links import SESSION_KEY
 from internships.selectors.placements import placements_visible_to
+from internships.selectors.todos import todos_for as internship_todos
 from internships.services.access_links import LinkUnusable, TooManyAttempts, access_link_open
 
 
@@ -64,13 +66,21 @@ class HomeView(LinkRequiredMixin, TemplateView):
     required_capability = Capability.VIEW
 
     def get_context_data(self, **kwargs):
+        principal = self.request.principal
         placements = (
-            placements_visible_to(self.request.principal)
+            placements_visible_to(principal)
             .active()
             .select_related("student", "host", "workplace", "school_year")
             .order_by("-start_date")
         )
-        return super().get_context_data(placements=placements, **kwargs)
+        return super().get_context_data(
+            placements=placements, todos=by_urgency(portal_todos(principal)), **kwargs
+        )
+
+
+def portal_todos(principal) -> list[Todo]:
+    """What the link holder is expected to do, from every app that asks something of them."""
+    return internship_todos(principal)
 
 
 class LeaveView(PublicMixin, View):

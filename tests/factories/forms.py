@@ -138,7 +138,7 @@ def period_form_data(
 
 
 def absence_form_data(*, date: datetime.date, **overrides: Any) -> dict[str, Any]:
-    data = {"date": date, "hours": "3.5", "justified": "on", "reason": "tandarts"}
+    data = {"date": date, "hours": "3.5", "justification": "justified", "reason": "tandarts"}
     return _post({**data, **overrides})
 
 

@@ -335,7 +335,7 @@ class AbsenceFactory(factory.django.DjangoModelFactory):
     placement = factory.SubFactory(PlacementFactory)
     date = factory.SelfAttribute("placement.start_date")
     hours = Decimal("7.50")
-    justified = True
+    justification = Absence.Justification.JUSTIFIED
     reason = "ziek (doktersattest)"
     recorded_by = factory.SelfAttribute("placement.supervisor")
 

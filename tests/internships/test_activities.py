@@ -18,6 +18,7 @@ from tests.factories import (
     ProgrammeFactory,
     ready_version,
 )
+from tests.factories.principals import staff
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,9 @@ class TestThePupilsList:
         )
 
         with pytest.raises(ValidationError) as error:
-            services.activity_mark_done(activity=activity, done=True)
+            services.activity_mark_done(
+                activity=activity, done=True, principal=staff(school_a.supervisor)
+            )
 
         assert error.value.messages == [
             "Een activiteit die niet mag, kan niet als uitgevoerd aangevinkt worden."
@@ -121,7 +124,9 @@ class TestThePupilsList:
 
     def test_a_done_activity_cannot_become_may_not(self, school_a):
         activity = ActivityFactory(activity_list=ActivityListFactory(placement=school_a.placement))
-        services.activity_mark_done(activity=activity, done=True)
+        services.activity_mark_done(
+            activity=activity, done=True, principal=staff(school_a.supervisor)
+        )
 
         with pytest.raises(ValidationError) as error:
             services.activity_update(activity=activity, data={"permission": MAY_NOT})
@@ -134,9 +139,17 @@ class TestThePupilsList:
         activity = ActivityFactory(activity_list=ActivityListFactory(placement=school_a.placement))
         day = timezone.localdate() - datetime.timedelta(days=2)
 
-        services.activity_mark_done(activity=activity, done=True, done_on=day, comment=" Goed! ")
+        services.activity_mark_done(
+            activity=activity,
+            done=True,
+            done_on=day,
+            comment=" Goed! ",
+            principal=staff(school_a.supervisor),
+        )
         assert (activity.done, activity.done_on, activity.comment) == (True, day, "Goed!")
-        services.activity_mark_done(activity=activity, done=False)
+        services.activity_mark_done(
+            activity=activity, done=False, principal=staff(school_a.supervisor)
+        )
 
         activity.refresh_from_db()
         assert (activity.done, activity.done_on, activity.comment) == (False, None, "Goed!")
@@ -151,7 +164,9 @@ class TestThePupilsList:
             services.activity_add(
                 activity_list=activity.activity_list, description="Extra", permission=MAY
             )
-        services.activity_mark_done(activity=activity, done=True)
+        services.activity_mark_done(
+            activity=activity, done=True, principal=staff(school_a.supervisor)
+        )
 
         assert "een wijziging vraagt een aanhangsel" in error.value.messages[0]
         activity.refresh_from_db()

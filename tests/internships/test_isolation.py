@@ -12,6 +12,7 @@ from django.urls import reverse
 from internships import urls as internships_urls
 from internships.models import (
     Absence,
+    AccessLink,
     Guardian,
     Host,
     MakeUpPlacement,
@@ -24,6 +25,7 @@ from internships.models import (
     Workplace,
 )
 from tests.factories import (
+    AbsenceFactory,
     absence_form_data,
     guardian_form_data,
     host_form_data,
@@ -39,6 +41,7 @@ from tests.factories import (
 from tests.internships.document_views import VIEWS as DOCUMENT_VIEWS
 
 HISTORICAL_MODELS = [
+    AccessLink,
     Student,
     Guardian,
     Host,
@@ -110,6 +113,17 @@ PLACEMENT_VIEWS = {
         ),
     ),
     "visit-delete": lambda w: (_in_placement(w, pk=w.visit.pk), {}),
+    "absence-decide": lambda w: (
+        _in_placement(
+            w,
+            pk=AbsenceFactory(
+                placement=w.placement,
+                date=_days_after_start(w, 1),
+                justification=Absence.Justification.PENDING,
+            ).pk,
+        ),
+        {"justification": Absence.Justification.UNJUSTIFIED},
+    ),
 }
 OBJECT_VIEWS = {
     "student-detail": lambda w: ({"pk": w.pupil.pk}, {}),
@@ -126,6 +140,9 @@ OBJECT_VIEWS = {
     "workplace-update": lambda w: ({"pk": w.workplace.pk}, workplace_form_data()),
     "mentor-create": lambda w: ({"host_pk": w.host.pk}, mentor_form_data()),
     "mentor-update": lambda w: ({"pk": w.mentor.pk}, mentor_form_data()),
+    "mentor-portal-link": lambda w: ({"pk": w.mentor.pk}, {}),
+    "pupil-portal-link": lambda w: ({"pk": w.pupil.pk}, {}),
+    "guardian-portal-link": lambda w: ({"student_pk": w.pupil.pk, "pk": w.guardian.pk}, {}),
     **PLACEMENT_VIEWS,
     "staff-update": lambda w: (
         {"pk": w.supervisor.pk},
@@ -135,7 +152,16 @@ OBJECT_VIEWS = {
 
 
 READ_ONLY = {"student-detail", "host-detail", "placement-detail"}
-POST_ONLY = {"guardian-delete", "period-delete", "placement-transition", "visit-delete"}
+POST_ONLY = {
+    "guardian-delete",
+    "period-delete",
+    "placement-transition",
+    "visit-delete",
+    "absence-decide",
+    "mentor-portal-link",
+    "pupil-portal-link",
+    "guardian-portal-link",
+}
 
 
 def requests_of(views: dict) -> list:

@@ -1,12 +1,14 @@
 """Who may open which staff page: one row per URL of the app, one column per principal
 (pretix style; the columns and their people are described in ``tests/permissions.py``)."""
 
+import datetime
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from internships.models import Guardian, Placement, PlacementPeriod, Visit
-from tests.factories import SuperuserFactory
+from internships.models import Absence, Guardian, Placement, PlacementPeriod, Visit
+from tests.factories import AbsenceFactory, SuperuserFactory
 from tests.internships.document_views import VIEWS as DOCUMENT_VIEWS
 from tests.permissions import Row, cells, check_cell, principal_clients
 
@@ -39,6 +41,7 @@ PERMISSIONS = [
     Row("internships:period-update", "get", (302, 200, 404, 200, 200, 404)),
     Row("internships:period-delete", "post", (302, 302, 404, 302, 302, 404)),
     Row("internships:absence-create", "get", (302, 200, 404, 200, 200, 404)),
+    Row("internships:absence-decide", "post", (302, 302, 404, 302, 302, 404)),
     Row("internships:makeup-create", "get", (302, 200, 404, 200, 200, 404)),
     Row("internships:visit-create", "get", (302, 200, 404, 200, 200, 404)),
     Row("internships:visit-update", "get", (302, 200, 404, 200, 200, 404)),
@@ -47,6 +50,11 @@ PERMISSIONS = [
     Row("internships:staff-list", "get", (302, 403, 403, 403, 200, 403)),
     Row("internships:staff-create", "get", (302, 403, 403, 403, 200, 403)),
     Row("internships:staff-update", "get", (302, 403, 403, 403, 200, 403)),
+    # Personal portal links, sent by staff who see the person; the school's outbox
+    Row("internships:mentor-portal-link", "post", (302, 302, 302, 302, 302, 404)),
+    Row("internships:pupil-portal-link", "post", (302, 302, 404, 302, 302, 404)),
+    Row("internships:guardian-portal-link", "post", (302, 302, 404, 302, 302, 404)),
+    Row("internships:outbox", "get", (302, 403, 403, 200, 200, 200)),
     # Agreements, their versions and signatures (tests/internships/document_views.py)
     Row("internships:agreement-create", "get", (302, 200, 404, 200, 200, 404)),
     Row("internships:agreement-update", "get", (302, 200, 404, 200, 200, 404)),
@@ -103,6 +111,14 @@ def request_for(name: str, world) -> tuple[str, dict]:
     placement = {"placement_pk": world.placement.pk}
     period = {**placement, "pk": world.period.pk}
     visit = {**placement, "pk": world.visit.pk}
+    if name == "absence-decide":
+        absence = AbsenceFactory(
+            placement=world.placement,
+            date=world.placement.start_date + datetime.timedelta(days=1),
+            justification=Absence.Justification.PENDING,
+        )
+        kwargs = {**placement, "pk": absence.pk}
+        return reverse("internships:absence-decide", kwargs=kwargs), {"justification": "justified"}
     kwargs = {
         "student-detail": {"pk": world.pupil.pk},
         "student-update": {"pk": world.pupil.pk},
@@ -127,6 +143,9 @@ def request_for(name: str, world) -> tuple[str, dict]:
         "visit-update": visit,
         "visit-delete": visit,
         "staff-update": {"pk": world.supervisor.pk},
+        "mentor-portal-link": {"pk": world.mentor.pk},
+        "pupil-portal-link": {"pk": world.pupil.pk},
+        "guardian-portal-link": guardian,
     }.get(name, {})
     data = {
         "school-year-switch": {"school_year": world.school_year.pk},

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from internships.models import Placement, SchoolYear
+from internships.models import Absence, Placement, SchoolYear
 from internships.selectors.school import selected_school_year
 from internships.services.absences import absence_record, make_up_create
 
@@ -20,7 +20,7 @@ def test_an_absence_needs_a_planned_internship_day(school_a):
             placement=placement,
             date=saturday,
             hours=Decimal("4"),
-            justified=True,
+            justification=Absence.Justification.JUSTIFIED,
             recorded_by=school_a.supervisor,
         )
 
@@ -33,7 +33,7 @@ def test_an_absence_cannot_exceed_the_hours_of_the_day(school_a):
             placement=placement,
             date=tuesday,
             hours=Decimal("8"),
-            justified=True,
+            justification=Absence.Justification.JUSTIFIED,
             recorded_by=school_a.supervisor,
         )
 

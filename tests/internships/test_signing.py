@@ -8,6 +8,7 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,14 +17,16 @@ from internships.models import (
     AccessLink,
     Agreement,
     AgreementVersion,
+    Notification,
     Party,
     Signature,
     SignatureRequest,
 )
 from internships.selectors.signatures import Signable
 from internships.services import signatures as services
-from internships.services.signature_emails import signature_request_send
-from internships.tasks import send_signature_request_email
+from internships.services.access_links import access_link_issue
+from internships.services.outbox import notification_send
+from internships.tasks import send_notification
 from tests.factories import (
     SignatureFactory,
     SignatureRequestFactory,
@@ -94,19 +97,21 @@ class TestLinks:
         assert request.sent_at is not None
 
     def test_the_task_gets_no_token(self, version, django_capture_on_commit_callbacks):
-        """The broker message carries the request and its school, nothing secret."""
+        """The broker message carries the notification and its school, nothing secret."""
         sent = []
 
         def record(*args, **kwargs):
             sent.append((args, kwargs))
 
-        send_signature_request_email.delay, original = record, send_signature_request_email.delay
+        send_notification.delay, original = record, send_notification.delay
         try:
             request = request_link(version, django_capture_on_commit_callbacks)
         finally:
-            send_signature_request_email.delay = original
+            send_notification.delay = original
 
-        assert sent == [((request.pk,), {"school_id": version.agreement.placement.school_id})]
+        notification = Notification.objects.get(access_link=request.link)
+        assert sent == [((notification.pk,), {"school_id": notification.school_id})]
+        assert request.link.token_hash is None, "no token exists before the e-mail goes out"
 
     def test_nothing_is_sent_before_the_commit(self, version):
         services.signature_request_create(
@@ -119,25 +124,63 @@ class TestLinks:
 
         assert mail.outbox == []
 
-    def test_a_request_is_sent_once_and_not_when_revoked(self, version):
-        request = SignatureRequestFactory(version=version, token=TOKEN)
+    def test_it_is_sent_once_and_not_once_its_link_was_revoked(
+        self, version, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=False):
+            host = services.signature_request_create(
+                version=version,
+                party=Party.HOST,
+                signer_name="An Claes",
+                signer_role="zaakvoerder",
+                email="an.claes@stagegever.example",
+            )
+            school = services.signature_request_create(
+                version=version,
+                party=Party.SCHOOL,
+                signer_name="Els Peeters",
+                signer_role="directeur",
+                email="els@school.example",
+            )
+        services.signature_request_revoke(request=school)
+        to_host = Notification.objects.get(access_link=host.link)
+        to_school = Notification.objects.get(access_link=school.link)
 
-        assert signature_request_send(request_pk=request.pk) is True
-        assert signature_request_send(request_pk=request.pk) is False
-        other = SignatureRequestFactory(version=version, revoked_at=timezone.now())
-        assert signature_request_send(request_pk=other.pk) is False
+        assert notification_send(notification_pk=to_host.pk) is True
+        assert notification_send(notification_pk=to_host.pk) is False
+        assert notification_send(notification_pk=to_school.pk) is False
+        to_school.refresh_from_db()
+        assert to_school.status == Notification.Status.SKIPPED
+        assert "ingetrokken" in to_school.error
         assert len(mail.outbox) == 1
 
-    def test_sending_issues_a_new_token_so_an_older_copy_stops_working(self, version, client):
-        request = SignatureRequestFactory(version=version, token=TOKEN)
+    def test_the_outbox_keeps_the_text_without_the_link(
+        self, version, django_capture_on_commit_callbacks
+    ):
+        request = request_link(version, django_capture_on_commit_callbacks)
 
-        signature_request_send(request_pk=request.pk)
-
-        assert open_link(client, TOKEN).status_code == 404
+        notification = Notification.objects.get(access_link=request.link)
         token = LINK_IN_MAIL.search(mail.outbox[0].body).group(1)
-        assert open_link(client, token).status_code == 302
+        assert notification.is_sent
+        assert token not in notification.body
+        assert "[persoonlijke link]" in notification.body
+        assert notification.recipient_email == "an.claes@stagegever.example"
+        assert notification.placement == version.agreement.placement
 
-    def test_the_task_retries_on_smtp_errors(self, version, monkeypatch):
+    def test_issuing_again_replaces_the_token(
+        self, version, client, django_capture_on_commit_callbacks
+    ):
+        request = request_link(version, django_capture_on_commit_callbacks)
+        mailed = LINK_IN_MAIL.search(mail.outbox[0].body).group(1)
+
+        fresh = access_link_issue(link=request.link)
+
+        assert open_link(Client(), mailed).status_code == 404
+        assert open_link(client, fresh).status_code == 302
+
+    def test_the_task_retries_on_smtp_errors(
+        self, version, monkeypatch, django_capture_on_commit_callbacks
+    ):
         """The task acknowledges late and retries with backoff when the mail server fails."""
         calls = []
 
@@ -146,18 +189,27 @@ class TestLinks:
             raise smtplib.SMTPServerDisconnected("gone")
 
         monkeypatch.setattr("django.core.mail.message.EmailMessage.send", fail)
-        request = SignatureRequestFactory(version=version, token=TOKEN)
+        with django_capture_on_commit_callbacks(execute=False):
+            request = services.signature_request_create(
+                version=version,
+                party=Party.HOST,
+                signer_name="An Claes",
+                signer_role="zaakvoerder",
+                email="an.claes@stagegever.example",
+            )
+        notification = Notification.objects.get(access_link=request.link)
 
-        result = send_signature_request_email.apply(
-            args=[request.pk], kwargs={"school_id": request.link.school_id}
+        result = send_notification.apply(
+            args=[notification.pk], kwargs={"school_id": notification.school_id}
         )
 
-        assert send_signature_request_email.acks_late is True
-        assert send_signature_request_email.retry_backoff
-        assert len(calls) == send_signature_request_email.max_retries + 1
+        assert send_notification.acks_late is True
+        assert send_notification.retry_backoff
+        assert len(calls) == send_notification.max_retries + 1
         assert isinstance(result.result, smtplib.SMTPServerDisconnected)
-        request.refresh_from_db()
-        assert request.sent_at is None
+        notification.refresh_from_db()
+        assert notification.status == Notification.Status.FAILED
+        assert "e-mailserver" in notification.error
 
     def test_a_minor_signs_through_a_guardian_who_may_sign(
         self, school_a, version, django_capture_on_commit_callbacks
