@@ -37,7 +37,13 @@ INSTALLED_APPS = [
     "internships",
     "compliance",
     "documents",
+    "evaluations",
+    "logbook",
+    "attendance",
+    "visits",
+    "surveys",
     "portal",
+    "dashboards",
     "demo",
 ]
 

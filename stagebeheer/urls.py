@@ -9,6 +9,12 @@ urlpatterns = [
     path("", include("compliance.urls")),
     path("documenten/", include("documents.urls")),
     path("", include("portal.urls")),
+    path("evaluaties/", include("evaluations.urls")),
+    path("logboek/", include("logbook.urls")),
+    path("uren/", include("attendance.urls")),
+    path("bezoeken/", include("visits.urls")),
+    path("bevraging/", include("surveys.urls")),
+    path("overzicht/", include("dashboards.urls")),
 ]
 
 # Uploaded files are private: access-checked views serve them (never MEDIA_URL).
