@@ -25,6 +25,7 @@ class Capability(StrEnum):
     CONFIRM_ACTIVITIES = "confirm_activities"
     TICK_ACTIVITIES = "tick_activities"
     REPORT_ABSENCE = "report_absence"
+    REPORT_INCIDENT = "report_incident"
     CONFIRM_HOURS = "confirm_hours"
     EVALUATE = "evaluate"
     WRITE_LOGBOOK = "write_logbook"

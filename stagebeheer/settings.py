@@ -211,6 +211,18 @@ LOGGING = {
 
 PAGINATE_BY = 25
 
+# Planning visits (visits app): a geocoding provider for workplaces (geopy: "" for none, or
+# "nominatim" with VISITS_GEOCODER_USER_AGENT), a routing service for distances (routingpy:
+# "" for none, "osrm" or "ors" with VISITS_ROUTING_URL / VISITS_ROUTING_API_KEY); without one,
+# straight-line distance times the road factor, at the average speed.
+VISITS_GEOCODER = env_str("VISITS_GEOCODER", default="")
+VISITS_GEOCODER_USER_AGENT = env_str("VISITS_GEOCODER_USER_AGENT", default="stagebeheer")
+VISITS_ROUTING = env_str("VISITS_ROUTING", default="")
+VISITS_ROUTING_URL = env_str("VISITS_ROUTING_URL", default="")
+VISITS_ROUTING_API_KEY = env_str("VISITS_ROUTING_API_KEY", default="")
+VISITS_ROAD_FACTOR = float(env_str("VISITS_ROAD_FACTOR", default="1.3"))
+VISITS_AVERAGE_SPEED_KMH = env_int("VISITS_AVERAGE_SPEED_KMH", default=50)
+
 # Personal links: a client address that opens this many unknown, expired or revoked tokens
 # within the window is refused for the rest of it (429).
 ACCESS_LINK_ATTEMPTS_PER_WINDOW = env_int("ACCESS_LINK_ATTEMPTS_PER_WINDOW", default=20)

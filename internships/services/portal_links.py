@@ -33,6 +33,7 @@ PORTAL_CAPABILITIES = {
         Capability.CONFIRM_ACTIVITIES,
         Capability.TICK_ACTIVITIES,
         Capability.REPORT_ABSENCE,
+        Capability.REPORT_INCIDENT,
         Capability.CONFIRM_HOURS,
         Capability.EVALUATE,
         Capability.COMMENT_LOGBOOK,

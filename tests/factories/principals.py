@@ -18,10 +18,17 @@ PORTAL_CAPABILITIES = {
         Capability.CONFIRM_ACTIVITIES,
         Capability.TICK_ACTIVITIES,
         Capability.REPORT_ABSENCE,
+        Capability.REPORT_INCIDENT,
         Capability.CONFIRM_HOURS,
         Capability.EVALUATE,
+        Capability.COMMENT_LOGBOOK,
+        Capability.ANSWER_SURVEY,
     ],
-    AccessLink.Holder.STUDENT: [Capability.VIEW, Capability.WRITE_LOGBOOK],
+    AccessLink.Holder.STUDENT: [
+        Capability.VIEW,
+        Capability.WRITE_LOGBOOK,
+        Capability.ANSWER_SURVEY,
+    ],
     AccessLink.Holder.GUARDIAN: [Capability.VIEW],
 }
 
