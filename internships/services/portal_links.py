@@ -1,7 +1,8 @@
 """Portal links: the personal link of a mentor, a pupil or a guardian to their own pages.
 
-A person has one live portal link: making a new one revokes the earlier ones. It is valid to the
-end of the school year (at least 30 days), and says what its holder may do: a mentor views their
+A person has one live portal link, valid to the end of the school year (at least 30 days); each
+e-mail or printout of it issues a fresh token, so an older copy stops working. It says what its
+holder may do: a mentor views their
 interns, confirms and ticks the activity list (8.1.3, 8.2.3), reports absences and incidents,
 confirms the week's hours and evaluates as adviser (9.1.1); a pupil views their internship,
 keeps the logbook (annex 2) and answers the annual survey (10); a guardian views their child's
@@ -20,7 +21,6 @@ from internships.models import AccessLink, Guardian, Mentor, Notification, Stude
 from internships.services.access_links import (
     access_link_create,
     access_link_issue,
-    access_link_revoke,
     access_link_url,
 )
 from internships.services.notifications import notification_queue
@@ -71,19 +71,20 @@ def portal_link_create(
     student: Student | None = None,
     guardian: Guardian | None = None,
 ) -> AccessLink:
-    """A fresh portal link for exactly one of ``mentor``, ``student`` or ``guardian``; the
-    person's earlier portal links stop working."""
+    """The portal link of exactly one of ``mentor``, ``student`` or ``guardian``: their live one,
+    else a new one. Whoever hands it over issues a fresh token (``access_link_issue``), so only
+    the newest e-mail or printout opens it."""
     if sum(person is not None for person in (mentor, student, guardian)) != 1:
         raise ValueError("Give exactly one mentor, pupil or guardian.")
     holder = _holder(mentor=mentor, student=student, guardian=guardian)
     person = _person(holder)
-    # Signing links of the same person stay: they lead to one document, not to the portal.
+    capabilities = set(PORTAL_CAPABILITIES[holder["holder"]])
     for link in AccessLink.objects.filter(**{holder["holder"]: person}, revoked_at__isnull=True):
-        if Capability.SIGN not in link.capability_set:
-            access_link_revoke(link=link)
+        if link.capability_set == capabilities and link.is_usable:
+            return link
     return access_link_create(
         email=person.email or "geen-adres@stagebeheer.invalid",
-        capabilities=PORTAL_CAPABILITIES[holder["holder"]],
+        capabilities=sorted(capabilities),
         valid_days=valid_days(timezone.localdate()),
         created_by=created_by,
         **holder,
@@ -97,7 +98,7 @@ def portal_link_send(
     student: Student | None = None,
     guardian: Guardian | None = None,
 ) -> Notification | None:
-    """Makes a fresh portal link and e-mails it; None when the person has no e-mail address."""
+    """E-mails the person their portal link (with a fresh token); None without an address."""
     person = mentor or student or guardian
     if not person.email:
         return None
@@ -128,7 +129,7 @@ def portal_link_print(
     student: Student | None = None,
     guardian: Guardian | None = None,
 ) -> str:
-    """A fresh portal link's address, handed over another way than by e-mail (support staff
-    print it); earlier portal links of the person stop working."""
+    """The portal link's address with a fresh token, handed over another way than by e-mail
+    (support staff print it); earlier copies stop working."""
     link = portal_link_create(created_by=None, mentor=mentor, student=student, guardian=guardian)
     return access_link_url(access_link_issue(link=link))

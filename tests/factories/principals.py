@@ -39,8 +39,7 @@ def mentor_link(mentor: Mentor, **kwargs) -> AccessLink:
         holder=AccessLink.Holder.MENTOR,
         mentor=mentor,
         email=mentor.email,
-        capabilities=PORTAL_CAPABILITIES[AccessLink.Holder.MENTOR],
-        **kwargs,
+        **{"capabilities": PORTAL_CAPABILITIES[AccessLink.Holder.MENTOR], **kwargs},
     )
 
 
@@ -50,8 +49,7 @@ def pupil_link(student: Student, **kwargs) -> AccessLink:
         holder=AccessLink.Holder.STUDENT,
         student=student,
         email=student.email or "leerling@voorbeeld.example",
-        capabilities=PORTAL_CAPABILITIES[AccessLink.Holder.STUDENT],
-        **kwargs,
+        **{"capabilities": PORTAL_CAPABILITIES[AccessLink.Holder.STUDENT], **kwargs},
     )
 
 
@@ -61,8 +59,7 @@ def guardian_link(guardian: Guardian, **kwargs) -> AccessLink:
         holder=AccessLink.Holder.GUARDIAN,
         guardian=guardian,
         email=guardian.email or "ouder@voorbeeld.example",
-        capabilities=PORTAL_CAPABILITIES[AccessLink.Holder.GUARDIAN],
-        **kwargs,
+        **{"capabilities": PORTAL_CAPABILITIES[AccessLink.Holder.GUARDIAN], **kwargs},
     )
 
 

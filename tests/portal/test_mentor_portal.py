@@ -198,17 +198,15 @@ class TestPortalLinks:
         home = link_client(token).get(reverse("portal:home"))
         assert "Lotte Leerling Alfa" in home.content.decode()
 
-    def test_a_new_link_revokes_the_earlier_one(self, school_a):
-        first = mentor_link(school_a.mentor, token=TOKEN)
+    def test_a_printed_link_replaces_the_token_of_the_mailed_one(self, school_a):
+        mentor_link(school_a.mentor, token=TOKEN)
 
         out = StringIO()
         call_command("portal_link", "mentor", str(school_a.mentor.pk), stdout=out)
 
-        first.refresh_from_db()
-        assert first.revoked_at is not None
-        url = out.getvalue().strip()
-        token = LINK.search(url).group(1)
+        token = LINK.search(out.getvalue().strip()).group(1)
         assert link_client(token).get(reverse("portal:home")).status_code == 200
+        assert Client().get(reverse("portal:open", args=[TOKEN])).status_code == 404
         assert AccessLink.objects.filter(mentor=school_a.mentor, revoked_at=None).count() == 1
 
     def test_the_command_prints_a_pupils_link(self, school_a):
@@ -218,6 +216,16 @@ class TestPortalLinks:
         token = LINK.search(out.getvalue()).group(1)
         page = link_client(token).get(reverse("portal:home")).content.decode()
         assert "Lotte Leerling Alfa" in page and "Milan" not in page
+
+    def test_a_signing_link_of_the_same_person_is_a_different_link(self, school_a):
+        pupil = pupil_link(school_a.pupil, capabilities=["sign"])
+
+        out = StringIO()
+        call_command("portal_link", "pupil", str(school_a.pupil.pk), stdout=out)
+
+        pupil.refresh_from_db()
+        assert pupil.revoked_at is None
+        assert AccessLink.objects.filter(student=school_a.pupil).count() == 2
 
     @pytest.mark.parametrize(
         ("args", "message"),
