@@ -22,6 +22,7 @@ from internships.models import AccessLink
 from internships.selectors.access_links import SESSION_KEY
 from internships.selectors.placements import placements_visible_to
 from internships.selectors.todos import todos_for as internship_todos
+from surveys.selectors import todos_for as survey_todos
 from internships.services.access_links import LinkUnusable, TooManyAttempts, access_link_open
 
 
@@ -80,7 +81,7 @@ class HomeView(LinkRequiredMixin, TemplateView):
 
 def portal_todos(principal) -> list[Todo]:
     """What the link holder is expected to do, from every app that asks something of them."""
-    return internship_todos(principal)
+    return [*internship_todos(principal), *survey_todos(principal)]
 
 
 class LeaveView(PublicMixin, View):
