@@ -2,8 +2,8 @@
 
 A document is requested by a user, rendered by a Celery task and then downloaded. Rows are
 never deleted: together with ``requested_by`` they are the record of who asked for what. Each
-new rendering of the same subject (a placement, an agreement version, a school year) gets the
-next ``version``; earlier files stay.
+new rendering of the same subject (a placement, an agreement version, a school year, a
+supervisor's month) gets the next ``version``; earlier files stay.
 """
 
 import datetime
@@ -13,13 +13,13 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import document_storage
 from core.tenancy import school_scoped
-from internships.models import AgreementVersion, Placement, Programme, School, SchoolYear
+from internships.models import AgreementVersion, Placement, Programme, School, SchoolYear, User
 
 # A document that has not moved for this long is considered abandoned (its worker died or its
 # message was lost): the task may claim it again and the user may retry it.
@@ -38,6 +38,7 @@ class Document(models.Model):
         INDIVIDUAL_DOSSIER = "individual_dossier", _("individueel stagedossier")
         GENERAL_DOSSIER = "general_dossier", _("algemeen stagedossier")
         INSPECTION_EXPORT = "inspection_export", _("inspectiedossier (ZIP)")
+        TRAVEL_EXPENSES = "travel_expenses", _("verplaatsingskosten")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("in de wachtrij")
@@ -47,6 +48,9 @@ class Document(models.Model):
 
     PLACEMENT_KINDS = (Kind.AGREEMENT, Kind.INDIVIDUAL_DOSSIER)
     SCHOOL_YEAR_KINDS = (Kind.GENERAL_DOSSIER, Kind.INSPECTION_EXPORT)
+    # A supervisor's monthly travel expense report (7.2): its subject is the supervisor and
+    # the month (the first day of the month).
+    SUPERVISOR_KINDS = (Kind.TRAVEL_EXPENSES,)
 
     school = models.ForeignKey(
         School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="documents"
@@ -83,6 +87,17 @@ class Document(models.Model):
         related_name="documents",
         null=True,
         blank=True,
+    )
+    supervisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("stagebegeleider"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    month = models.DateField(
+        _("maand"), null=True, blank=True, help_text=_("De eerste dag van de maand.")
     )
     subject_key = models.CharField(
         _("onderwerp"),
@@ -131,6 +146,8 @@ class Document(models.Model):
                         agreement_version__isnull=False,
                         school_year__isnull=True,
                         programme__isnull=True,
+                        supervisor__isnull=True,
+                        month__isnull=True,
                     )
                     | Q(
                         kind="individual_dossier",
@@ -138,12 +155,25 @@ class Document(models.Model):
                         agreement_version__isnull=True,
                         school_year__isnull=True,
                         programme__isnull=True,
+                        supervisor__isnull=True,
+                        month__isnull=True,
                     )
                     | Q(
                         kind__in=["general_dossier", "inspection_export"],
                         placement__isnull=True,
                         agreement_version__isnull=True,
                         school_year__isnull=False,
+                        supervisor__isnull=True,
+                        month__isnull=True,
+                    )
+                    | Q(
+                        kind="travel_expenses",
+                        placement__isnull=True,
+                        agreement_version__isnull=True,
+                        school_year__isnull=True,
+                        programme__isnull=True,
+                        supervisor__isnull=False,
+                        month__isnull=False,
                     )
                 ),
                 name="document_subject_matches_kind",
@@ -178,6 +208,11 @@ class Document(models.Model):
             }
         if self.kind == self.Kind.INDIVIDUAL_DOSSIER:
             return _("Individueel stagedossier %(student)s") % {"student": self.placement.student}
+        if self.kind == self.Kind.TRAVEL_EXPENSES:
+            return _("Verplaatsingskosten %(supervisor)s, %(month)s") % {
+                "supervisor": self.supervisor,
+                "month": formats.date_format(self.month, "F Y").lower(),
+            }
         label = self.get_kind_display()
         title = f"{label[:1].upper()}{label[1:]} {self.school_year}"
         return f"{title} – {self.programme.name}" if self.programme_id else title
@@ -199,6 +234,9 @@ class Document(models.Model):
         if self.kind == self.Kind.INDIVIDUAL_DOSSIER:
             pupil = slugify(self.placement.student.full_name)
             return f"individueel-stagedossier-{pupil}-v{self.version}.pdf"
+        if self.kind == self.Kind.TRAVEL_EXPENSES:
+            supervisor = slugify(self.supervisor.get_full_name() or self.supervisor.username)
+            return f"verplaatsingskosten-{supervisor}-{self.month:%Y-%m}-v{self.version}.pdf"
         year = f"{self.school_year.start_year}-{self.school_year.start_year + 1}"
         programme = f"-{slugify(self.programme.name)}" if self.programme_id else ""
         if self.kind == self.Kind.GENERAL_DOSSIER:
@@ -233,9 +271,13 @@ class Document(models.Model):
         agreement_version: AgreementVersion | None = None,
         school_year: SchoolYear | None = None,
         programme: Programme | None = None,
+        supervisor: User | None = None,
+        month: datetime.date | None = None,
     ) -> str:
         if kind == Document.Kind.AGREEMENT:
             return f"agreement_version:{agreement_version.pk}"
         if kind == Document.Kind.INDIVIDUAL_DOSSIER:
             return f"placement:{placement.pk}"
+        if kind == Document.Kind.TRAVEL_EXPENSES:
+            return f"supervisor:{supervisor.pk}:month:{month:%Y-%m}"
         return f"school_year:{school_year.pk}:programme:{programme.pk if programme else '-'}"

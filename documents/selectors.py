@@ -2,8 +2,9 @@
 
 A placement's documents are visible to whoever may see the placement (``placements_visible_to``:
 the whole school for a coordinator, only their own placements for a supervisor); school-year
-documents (general dossier, inspection export) only to coordinators. Anything else answers
-404, exactly like the subject's own page.
+documents (general dossier, inspection export) only to coordinators; a supervisor's travel
+expenses to the supervisor and to coordinators. Anything else answers 404, exactly like the
+subject's own page.
 """
 
 from django.db.models import Q, QuerySet
@@ -23,17 +24,26 @@ from internships.selectors.placements import placements_visible_to
 from internships.selectors.school import programmes_visible_to
 
 # What a document's title and file name need, in the same query.
-SUBJECT_FIELDS = ("placement__student", "agreement_version", "school_year", "programme")
+SUBJECT_FIELDS = (
+    "placement__student",
+    "agreement_version",
+    "school_year",
+    "programme",
+    "supervisor",
+)
 
 
 def documents_visible_to(principal: Principal) -> QuerySet[Document]:
-    """Staff see the documents of the placements they see, coordinators also the school-year
-    documents; link holders and the API see none (they get their documents another way)."""
+    """Staff see the documents of the placements they see and their own travel expenses,
+    coordinators also the school-year documents and everyone's travel expenses; link holders
+    and the API see none (they get their documents another way)."""
     match principal:
         case StaffMember():
-            visible = Q(placement__in=placements_visible_to(principal))
+            visible = Q(placement__in=placements_visible_to(principal)) | Q(
+                kind__in=Document.SUPERVISOR_KINDS, supervisor_id=principal.user.pk
+            )
             if principal.sees_whole_school:
-                visible |= Q(kind__in=Document.SCHOOL_YEAR_KINDS)
+                visible |= Q(kind__in=(*Document.SCHOOL_YEAR_KINDS, *Document.SUPERVISOR_KINDS))
             return Document.objects.filter(visible, school_id=principal.school_id)
         case LinkHolder() | ApiClient() | Anonymous():
             return Document.objects.none()

@@ -4,6 +4,8 @@ Views stay thin: the services create and queue documents, the selectors decide w
 them (404 outside a user's reach, as on the subject's own page), the task does the work.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -32,15 +34,23 @@ from documents.templatetags.documents_tags import (
     placement_card_context,
 )
 from internships.selectors.placements import placement_get_for
+from visits.selectors import supervisor_get_for
 
 STATUS_TEMPLATE = "documents/partials/document.html"
 
 
 def subject_url(document: Document) -> str:
-    """The page a document belongs on: its placement's page or the inspection page."""
+    """The page a document belongs on: its placement's page, the supervisor's travel expenses
+    of the month, or the inspection page."""
     if document.placement_id:
         return reverse("internships:placement-detail", args=[document.placement_id])
+    if document.supervisor_id:
+        return travel_expenses_url(document.supervisor_id, document.month)
     return reverse("documents:inspection")
+
+
+def travel_expenses_url(supervisor_pk: int, month: datetime.date) -> str:
+    return f"{reverse('visits:expenses')}?maand={month:%Y-%m}&begeleider={supervisor_pk}"
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
@@ -87,6 +97,41 @@ class PlacementDocumentRequestView(StaffRequiredMixin, View):
         else:
             messages.success(request, _("Het document wordt gemaakt."))
         return redirect("internships:placement-detail", pk=placement.pk)
+
+
+class TravelExpensesRequestView(StaffRequiredMixin, View):
+    """Asks for a supervisor's travel expense report of a month as a PDF (7.2); the supervisor
+    themselves or a coordinator. An htmx request gets the document's line, which follows its
+    progress; without htmx the download follows when the PDF is ready at once (no broker),
+    else the report page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        supervisor_pk = request.POST.get("supervisor", "")
+        if not supervisor_pk.isdigit():
+            raise Http404
+        supervisor = supervisor_get_for(request.principal, int(supervisor_pk))
+        try:
+            month = datetime.datetime.strptime(request.POST.get("month", ""), "%Y-%m").date()
+        except ValueError:
+            raise Http404 from None
+        document = services.document_request(
+            kind=Document.Kind.TRAVEL_EXPENSES,
+            principal=request.principal,
+            supervisor=supervisor,
+            month=month,
+        )
+        fallback = travel_expenses_url(supervisor.pk, month)
+        # Without a broker the PDF was made when the request's transaction committed.
+        document.refresh_from_db()
+        if request.htmx:
+            context = {"document": document, "next_url": current_page(request, fallback)}
+            return render(request, STATUS_TEMPLATE, context)
+        if document.is_ready:
+            return redirect("documents:download", pk=document.pk)
+        messages.success(request, _("Het document wordt gemaakt."))
+        return redirect(safe_next(request, fallback))
 
 
 class DocumentStatusView(StaffRequiredMixin, View):

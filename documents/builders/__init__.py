@@ -7,7 +7,13 @@ percentage (0–100) and may be called as often as convenient (it throttles itse
 from collections.abc import Callable
 from typing import BinaryIO, Protocol
 
-from documents.builders import agreement, general_dossier, individual_dossier, inspection_export
+from documents.builders import (
+    agreement,
+    general_dossier,
+    individual_dossier,
+    inspection_export,
+    travel_expenses,
+)
 from documents.models import Document
 
 Progress = Callable[[int], None]
@@ -22,4 +28,5 @@ BUILDERS: dict[str, Builder] = {
     Document.Kind.INDIVIDUAL_DOSSIER: individual_dossier.write,
     Document.Kind.GENERAL_DOSSIER: general_dossier.write,
     Document.Kind.INSPECTION_EXPORT: inspection_export.write,
+    Document.Kind.TRAVEL_EXPENSES: travel_expenses.write,
 }

@@ -2,11 +2,13 @@
 task after the transaction commits (at once without a broker); the page follows its progress.
 """
 
+import datetime
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +18,7 @@ from documents.models import STALE_AFTER, Document
 from documents.selectors import latest_frozen_agreement_version
 from internships.models import AgreementVersion, Placement, Programme, SchoolYear, User
 from internships.selectors.placements import placements_visible_to
+from visits.selectors import supervisor_get_for
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +31,14 @@ def document_request(
     agreement_version: AgreementVersion | None = None,
     school_year: SchoolYear | None = None,
     programme: Programme | None = None,
+    supervisor: User | None = None,
+    month: datetime.date | None = None,
 ) -> Document:
     """Creates a document and queues its rendering; the caller gets the record at once.
 
     Placement documents may be requested by anyone who may see the placement, school-year
-    documents by coordinators. An agreement PDF shows ``agreement_version``, by default the
+    documents by coordinators, a supervisor's travel expenses of a month (7.2) by the
+    supervisor and by coordinators. An agreement PDF shows ``agreement_version``, by default the
     placement's latest version offered for signature or signed. While the same document is
     still being made, asking again returns that one instead of a second copy.
     """
@@ -47,6 +53,8 @@ def document_request(
         agreement_version=agreement_version,
         school_year=school_year,
         programme=programme,
+        supervisor=supervisor,
+        month=month,
     )
     key = Document.subject_key_for(kind=kind, **subject)
     with transaction.atomic():
@@ -75,7 +83,11 @@ def _subject(
     agreement_version: AgreementVersion | None,
     school_year: SchoolYear | None,
     programme: Programme | None,
+    supervisor: User | None,
+    month: datetime.date | None,
 ) -> dict:
+    if kind in Document.SUPERVISOR_KINDS:
+        return _supervisor_subject(principal=principal, supervisor=supervisor, month=month)
     if kind in Document.PLACEMENT_KINDS:
         if placement is None:
             raise ValidationError(_("Kies de stage waarvoor je het document wilt."))
@@ -92,6 +104,20 @@ def _subject(
     if programme is not None and programme.school_id != principal.school_id:
         raise PermissionDenied
     return {"school_year": school_year, "programme": programme}
+
+
+def _supervisor_subject(
+    *, principal: StaffMember, supervisor: User | None, month: datetime.date | None
+) -> dict:
+    """A supervisor's month: the supervisor themselves, or anyone of the school for a
+    coordinator (``visits.selectors.supervisor_get_for``)."""
+    if supervisor is None or month is None:
+        raise ValidationError(_("Kies de stagebegeleider en de maand."))
+    try:
+        supervisor = supervisor_get_for(principal, supervisor.pk)
+    except Http404:
+        raise PermissionDenied from None
+    return {"supervisor": supervisor, "month": month.replace(day=1)}
 
 
 def _frozen_version(placement: Placement, version: AgreementVersion | None) -> AgreementVersion:

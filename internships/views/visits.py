@@ -2,8 +2,11 @@
 
 Whoever may open the placement may record its visits: its supervisor, and the coordinators
 and school admins of its school. The placement comes through ``placement_get_for``, so
-anyone else gets 404.
+anyone else gets 404. A new visit may start on a proposed date (``?datum=YYYY-MM-DD``, from the
+visit plan).
 """
+
+import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -42,13 +45,26 @@ class VisitFormView(PlacementChildMixin, ServiceFormView):
             return {}
         placement = self.placement
         return {
-            "date": min(max(timezone.localdate(), placement.start_date), placement.end_date),
+            "date": self.proposed_date()
+            or min(max(timezone.localdate(), placement.start_date), placement.end_date),
             "visited_by": placement.supervisor or self.request.user,
         }
 
+    def proposed_date(self) -> datetime.date | None:
+        """The date the visit plan proposes, when the link carries a valid one."""
+        try:
+            return datetime.date.fromisoformat(self.request.GET.get("datum", ""))
+        except ValueError:
+            return None
+
     def get_form_kwargs(self) -> dict:
         staff = supervisors_of_school(self.request.principal)
-        return {**super().get_form_kwargs(), "instance": self.visit, "staff": staff}
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.visit,
+            "staff": staff,
+            "placement": self.placement,
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(placement=self.placement, visit=self.visit, **kwargs)

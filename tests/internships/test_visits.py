@@ -1,6 +1,7 @@
 """The supervisor's visits (8.2.2): services, views and the placement page of ``visits``."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
@@ -18,10 +19,11 @@ DAY = datetime.timedelta(days=1)
 
 
 def outside_message(placement: Placement) -> str:
-    last_day = placement.end_date + 30 * DAY
+    first_day, last_day = placement.start_date - 30 * DAY, placement.end_date + 30 * DAY
     return (
-        "Een stagebezoek valt tussen de begindatum van de stage en 30 dagen na de einddatum "
-        f"({last_day:%d/%m/%Y})."
+        "Een stagebezoek valt tussen 30 dagen voor de begindatum van de stage (het "
+        "kennismakingsbezoek, bijlage 3) en 30 dagen na de einddatum: "
+        f"van {first_day:%d/%m/%Y} tot {last_day:%d/%m/%Y}."
     )
 
 
@@ -76,6 +78,29 @@ class TestServices:
 
         assert visit.pk is not None
 
+    @pytest.mark.parametrize("status", [Visit.Status.DONE, Visit.Status.PLANNED])
+    def test_the_intake_visit_up_to_30_days_before_the_start_is_accepted(self, school_a, status):
+        """Annex 3: before the internship the supervisor visits the workplace."""
+        placement = school_a.placement
+
+        visit = services.visit_create(
+            **create_kwargs(placement, date=placement.start_date - 30 * DAY, status=status)
+        )
+
+        visit.refresh_from_db()
+        assert visit.date == placement.start_date - 30 * DAY
+        assert visit.status == status
+
+    def test_time_and_kilometres_are_recorded(self, school_a):
+        visit = services.visit_create(
+            **create_kwargs(
+                school_a.placement, time=datetime.time(10, 30), distance_km=Decimal("23.4")
+            )
+        )
+
+        visit.refresh_from_db()
+        assert (visit.time, visit.distance_km) == (datetime.time(10, 30), Decimal("23.4"))
+
     @pytest.mark.parametrize(
         ("offset", "field"),
         [("before-start", "date"), ("too-late", "date"), ("done-in-future", "status")],
@@ -85,7 +110,7 @@ class TestServices:
     ):
         placement = school_a.placement if offset != "done-in-future" else running
         date = {
-            "before-start": placement.start_date - DAY,
+            "before-start": placement.start_date - 31 * DAY,
             "too-late": placement.end_date + 31 * DAY,
             "done-in-future": timezone.localdate() + DAY,
         }[offset]
@@ -143,7 +168,7 @@ class TestServices:
         date = visit.date
 
         with pytest.raises(ValidationError) as error:
-            services.visit_update(visit=visit, data={"date": visit.placement.start_date - DAY})
+            services.visit_update(visit=visit, data={"date": visit.placement.start_date - 31 * DAY})
 
         assert error.value.message_dict == {"date": [outside_message(visit.placement)]}
         visit.refresh_from_db()
@@ -204,17 +229,55 @@ class TestViews:
         assert visit.findings == "Zelfstandiger dan vorige week."
 
     def test_the_form_shows_the_dutch_message(self, school_a, client_for):
+        """31 days before the start is one day too early, even for the intake visit."""
         placement = school_a.placement
         count = Visit.objects.count()
 
         response = client_for(school_a.supervisor).post(
-            url("visit-create", placement), visit_form_data(date=placement.start_date - DAY)
+            url("visit-create", placement), visit_form_data(date=placement.start_date - 31 * DAY)
         )
 
         assert response.status_code == 200
         assert response.context["form"].errors["date"] == [outside_message(placement)]
         assert outside_message(placement) in response.content.decode()
         assert Visit.objects.count() == count
+
+    def test_the_form_records_the_intake_visit_with_its_time_and_kilometres(
+        self, school_a, client_for
+    ):
+        placement = school_a.placement
+        day = placement.start_date - 30 * DAY
+        data = visit_form_data(date=day, time="09:30", distance_km="18.5")
+
+        response = client_for(school_a.supervisor).post(url("visit-create", placement), data)
+
+        assert response.status_code == 302
+        visit = placement.visits.get(date=day)
+        assert (visit.time, visit.distance_km) == (datetime.time(9, 30), Decimal("18.5"))
+
+    def test_the_form_explains_the_intake_visit_and_asks_time_and_kilometres(
+        self, school_a, client_for
+    ):
+        placement = school_a.placement
+
+        response = client_for(school_a.supervisor).get(url("visit-create", placement))
+
+        form = response.context["form"]
+        first_day = placement.start_date - 30 * DAY
+        assert {"time", "distance_km"} <= set(form.fields)
+        assert "kennismakingsbezoek (bijlage 3)" in form.fields["date"].help_text
+        assert f"{first_day:%d/%m/%Y}" in form.fields["date"].help_text
+        assert "kennismakingsbezoek" in response.content.decode()
+
+    def test_a_proposed_date_starts_the_form(self, school_a, client_for):
+        placement = school_a.placement
+        day = placement.start_date + 7 * DAY
+
+        response = client_for(school_a.supervisor).get(
+            url("visit-create", placement) + f"?datum={day.isoformat()}"
+        )
+
+        assert response.context["form"].initial["date"] == day
 
     def test_the_supervisor_deletes_a_visit(self, school_a, client_for):
         pk = school_a.visit.pk
