@@ -9,7 +9,7 @@ export DEBUG ?= 1
 # Links in e-mails point at the address this server is reached at.
 export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test install check-system migrate lint format messages worker clean
+.PHONY: run test install check-system migrate lint format messages worker beat reminders clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Stagebeheer heeft Python 3.11 nodig (gevonden: " + sys.version.split()[0] + ").")'
@@ -33,6 +33,7 @@ migrate: install
 run: check-system migrate
 	$(BIN)/python manage.py seed_demo --if-empty
 	@echo "Stagebeheer draait op http://127.0.0.1:$(PORT) (aanmelden: coordinator / demo-stage-2026)"
+	@echo "Herinneringen versturen: make reminders (of met een broker: make worker en make beat)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: check-system
@@ -40,6 +41,12 @@ test: check-system
 
 worker: install
 	$(BIN)/celery -A stagebeheer worker --loglevel=info
+
+beat: install
+	$(BIN)/celery -A stagebeheer beat --loglevel=info --schedule /tmp/stagebeheer-beat-schedule
+
+reminders: migrate
+	$(BIN)/python manage.py send_reminders
 
 lint: install
 	$(BIN)/ruff check .

@@ -17,6 +17,7 @@ from compliance.engine.volume import Volume
 from compliance.models import ComplianceCheck, Exemption, ScheduleException
 from compliance.schedules import schedules_for_student_year
 from internships.models import Placement, SchoolYear, Student
+from internships.signals import placement_schedule_changed
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ def exemption_save(
         exemption.document = document
     exemption.full_clean()
     exemption.save()
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)
     return exemption
 
 
@@ -158,7 +159,7 @@ def exemption_save(
 def exemption_delete(*, exemption: Exemption) -> None:
     placement = exemption.placement
     exemption.delete()
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)
 
 
 @transaction.atomic
@@ -207,7 +208,7 @@ def schedule_exception_save(
             "note": note,
         },
     )
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)
     return exception
 
 
@@ -215,4 +216,4 @@ def schedule_exception_save(
 def schedule_exception_delete(*, exception: ScheduleException) -> None:
     placement = exception.placement
     exception.delete()
-    compliance_check_placement(placement=placement)
+    placement_schedule_changed(placement)

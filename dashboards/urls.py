@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from dashboards import views
 
 app_name = "dashboards"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("werklast/", views.WorkloadView.as_view(), name="workload"),
+]

@@ -1,13 +1,19 @@
 """Seeds the demo schools; the command only parses options and reports."""
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from celery import current_app
 from django.db import models, transaction
+from django.test.utils import override_settings
 from django.utils.translation import ngettext
 
+from attendance.models import AttendanceWeek, Incident
 from compliance.services import compliance_checks_deferred
 from core.storage import private_storage
 from demo.agreements import AgreementDesk
+from demo.attendance import attendance_seed
 from demo.builders import (
     DemoSchool,
     classes_create,
@@ -15,12 +21,18 @@ from demo.builders import (
     school_create,
     staff_create,
 )
+from demo.calendar import REFERENCE_DATE
+from demo.evaluations import evaluations_seed
 from demo.hosts import hosts_create
 from demo.identifiers import NumberSource
 from demo.lifecycle import placements_prepare_and_run
+from demo.logbook import logbook_seed
 from demo.placements import placements_create
 from demo.schools import SCHOOLS
 from demo.specs import SEED, SchoolSpec
+from demo.surveys import surveys_seed
+from demo.travel import travel_seed
+from evaluations.models import Criterion, Evaluation
 from internships.models import (
     Absence,
     Activity,
@@ -33,6 +45,7 @@ from internships.models import (
     Host,
     MakeUpPlacement,
     Mentor,
+    Notification,
     Placement,
     PlacementPeriod,
     Programme,
@@ -50,6 +63,25 @@ from internships.models import (
     Workplace,
     WorkstationSheet,
 )
+from logbook.models import LogbookEntry
+from surveys.models import SurveyResponse
+
+DEMO_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@contextmanager
+def demo_mailbox() -> Iterator[None]:
+    """The demo's e-mails are sent at once, in this process, to an in-memory mailbox, also when
+    a broker is configured: the outbox shows them as sent and nobody receives them."""
+    celery = current_app.conf
+    eager = celery.task_always_eager
+    celery.task_always_eager = True
+    try:
+        with override_settings(EMAIL_BACKEND=DEMO_EMAIL_BACKEND):
+            yield
+    finally:
+        celery.task_always_eager = eager
+
 
 COUNTED: tuple[type[models.Model], ...] = (
     School,
@@ -79,6 +111,13 @@ COUNTED: tuple[type[models.Model], ...] = (
     Agreement,
     AgreementVersion,
     Signature,
+    Criterion,
+    Evaluation,
+    AttendanceWeek,
+    Incident,
+    LogbookEntry,
+    SurveyResponse,
+    Notification,
 )
 
 
@@ -134,15 +173,27 @@ def demo_school_seed(
         with compliance_checks_deferred():
             intents = placements_create(demo, desk)
         placements_prepare_and_run(demo, intents, desk)
+        follow_up_seed(school, rng)
     return school
+
+
+def follow_up_seed(school: School, rng: random.Random) -> None:
+    """What happened during and after the internships: the apps of the follow-up each add
+    theirs through their own services, as of the demo's reference date."""
+    travel_seed(school=school, today=REFERENCE_DATE, rng=rng)
+    attendance_seed(school=school, today=REFERENCE_DATE, rng=rng)
+    evaluations_seed(school=school, today=REFERENCE_DATE, rng=rng)
+    logbook_seed(school=school, today=REFERENCE_DATE, rng=rng)
+    surveys_seed(school=school, today=REFERENCE_DATE, rng=rng)
 
 
 def demo_data_seed(specs: list[SchoolSpec], *, scale: int, password_hash: str) -> None:
     """The demo schools in one transaction. When it fails the database is left unchanged, and
-    the documents already written are removed again."""
+    the documents already written are removed again. The e-mails the demo's story sends go to
+    an in-memory mailbox: they are in the outbox as sent, and nobody receives them."""
     files: list[str] = []
     try:
-        with transaction.atomic():
+        with demo_mailbox(), transaction.atomic():
             for spec in specs:
                 demo_school_seed(spec, scale=scale, password_hash=password_hash, files=files)
     except BaseException:

@@ -4,6 +4,7 @@ pupils of its placements through their links, so the summary per host and progra
 import datetime
 import random
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from demo.calendar import PAST_YEAR
@@ -37,7 +38,8 @@ def surveys_seed(*, school: School, today: datetime.date, rng: random.Random) ->
         school=school,
         school_year=school_year,
         title=_("Jaarlijkse bevraging %(year)s") % {"year": school_year},
-        closes_on=today + datetime.timedelta(days=1),
+        # Open while the demo answers it (the services take no answers after closing).
+        closes_on=timezone.localdate() + datetime.timedelta(days=1),
     )
     placements = surveyed_placements(survey).select_related("mentor", "student")
     for placement in placements:

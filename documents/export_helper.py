@@ -27,6 +27,7 @@ def main() -> None:
     from django.db import connections
     from django.utils import translation
 
+    from attendance.selectors import dossier_attendance_for
     from core.tenancy import school_scope
     from documents.builders.individual_dossier import dossier_placements, render_dossier
 
@@ -39,9 +40,15 @@ def main() -> None:
                 directory = Path(request["directory"])
                 with school_scope(request["school_id"]):
                     placements = dossier_placements().in_bulk(pks)
+                    attendance = dossier_attendance_for(list(placements.values()))
                     for pk in pks:
                         with (directory / f"{pk}.pdf").open("wb") as output:
-                            render_dossier(placements[pk], output=output, image_cache=image_cache)
+                            render_dossier(
+                                placements[pk],
+                                output=output,
+                                image_cache=image_cache,
+                                attendance=attendance[pk],
+                            )
                 reply = {"done": len(pks)}
             except Exception as error:
                 traceback.print_exc(file=sys.stderr)

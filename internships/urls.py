@@ -3,7 +3,6 @@ from django.urls import path
 from internships.views import (
     activities,
     agreements,
-    dashboard,
     downloads,
     group_agreements,
     hosts,
@@ -20,7 +19,6 @@ from internships.views import (
 app_name = "internships"
 
 urlpatterns = [
-    path("", dashboard.DashboardView.as_view(), name="dashboard"),
     path("schooljaar/", school_years.SchoolYearSwitchView.as_view(), name="school-year-switch"),
     # Pupils and guardians
     path("leerlingen/", students.StudentListView.as_view(), name="student-list"),

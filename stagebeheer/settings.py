@@ -112,7 +112,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "internships:dashboard"
+LOGIN_REDIRECT_URL = "dashboards:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Five failed logins lock a username from that address for an hour; the lockout combines both
@@ -159,8 +159,11 @@ CACHES = {
 }
 
 # Celery: without a broker, tasks run eagerly in the calling process.
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+_BROKER = env_str("CELERY_BROKER_URL", default="")
+# Without a broker kombu would look for one on localhost; the in-memory transport is never used
+# since every task then runs eagerly.
+CELERY_BROKER_URL = _BROKER or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not _BROKER
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
@@ -169,6 +172,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_IMPORTS = ("internships.periodic",)
+
+# The reminders, per school (each app owns its task): task name → when beat runs it.
+REMINDER_TASKS = {
+    "internships.periodic.send_agreement_reminders": {"hour": 7, "minute": 0},
+    "evaluations.tasks.send_evaluation_reminders": {"hour": 7, "minute": 10},
+    "attendance.tasks.send_week_reminders": {"hour": 7, "minute": 20, "day_of_week": "mon"},
+    "visits.tasks.send_visit_reminders": {"hour": 7, "minute": 30, "day_of_week": "mon"},
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -204,6 +216,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
+        # Celery logs every task it ran; the demo data alone runs hundreds in-process.
+        "celery.app.trace": {"level": "WARNING"},
         # WeasyPrint logs every page it lays out.
         "weasyprint.progress": {"level": "WARNING"},
     },

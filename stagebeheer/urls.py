@@ -14,7 +14,7 @@ urlpatterns = [
     path("uren/", include("attendance.urls")),
     path("bezoeken/", include("visits.urls")),
     path("bevraging/", include("surveys.urls")),
-    path("overzicht/", include("dashboards.urls")),
+    path("", include("dashboards.urls")),
 ]
 
 # Uploaded files are private: access-checked views serve them (never MEDIA_URL).

@@ -28,7 +28,18 @@ from internships.models import (
 )
 from tests.factories import SignatureFactory, SignatureRequestFactory, ready_version
 
-OUR_APPS = ("internships", "compliance", "documents", "portal", "demo")
+OUR_APPS = (
+    "internships",
+    "compliance",
+    "documents",
+    "evaluations",
+    "logbook",
+    "attendance",
+    "visits",
+    "surveys",
+    "portal",
+    "demo",
+)
 # Not scoped, each for a reason: sign-in must find a user before any school is known (the
 # selectors filter staff by school explicitly), and school years are the same for every school.
 UNSCOPED = {User, SchoolYear}

@@ -21,6 +21,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import connection
 
+from attendance.selectors import dossier_attendance_for
 from documents.builders.individual_dossier import dossier_placements, render_dossier
 
 Chunks = list[list[int]]
@@ -46,9 +47,15 @@ class InProcessRenderer:
             folder = self.directory / str(index)
             folder.mkdir()
             placements = dossier_placements().in_bulk(pks)
+            attendance = dossier_attendance_for(list(placements.values()))
             for pk in pks:
                 with (folder / f"{pk}.pdf").open("wb") as output:
-                    render_dossier(placements[pk], output=output, image_cache=self.image_cache)
+                    render_dossier(
+                        placements[pk],
+                        output=output,
+                        image_cache=self.image_cache,
+                        attendance=attendance[pk],
+                    )
             yield pks, folder
 
 

@@ -17,11 +17,14 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attendance.selectors import dossier_attendance
 from compliance.selectors import StoredViolation
 from documents.builders.agreement import GROUP_PARTIES
 from documents.builders.common import class_of, programme_of
 from documents.models import Document
 from documents.rendering import pdf_context, render_pdf
+from evaluations.selectors import dossier_evaluations
+from evaluations.selectors import dossier_prefetch as dossier_evaluation_prefetch
 from internships.models import (
     AgreementVersion,
     MakeUpPlacement,
@@ -32,12 +35,15 @@ from internships.models import (
     SignatureRequest,
     Visit,
 )
+from internships.selectors.notifications import correspondence_prefetch, placement_correspondence
+from logbook.selectors import dossier_logbook
+from logbook.selectors import dossier_prefetch as dossier_logbook_prefetch
 
 TEMPLATE = "documents/pdf/individual_dossier.html"
 
 
 def dossier_placements() -> QuerySet[Placement]:
-    """Placements with everything their dossier shows: 1 query plus 16 prefetches in all."""
+    """Placements with everything their dossier shows: 1 query plus the prefetches."""
     versions = AgreementVersion.objects.order_by("number").prefetch_related(
         Prefetch("signatures", queryset=Signature.objects.order_by("signed_at")),
         Prefetch(
@@ -74,6 +80,9 @@ def dossier_placements() -> QuerySet[Placement]:
             queryset=MakeUpPlacement.objects.select_related("period").prefetch_related("absences"),
         ),
         Prefetch("visits", queryset=Visit.objects.select_related("visited_by")),
+        dossier_evaluation_prefetch(),
+        dossier_logbook_prefetch(),
+        correspondence_prefetch(),
     )
 
 
@@ -185,8 +194,9 @@ def compliance_report(placement: Placement) -> dict:
     }
 
 
-def dossier_context(placement: Placement) -> dict:
-    """The template's context, from a placement loaded by :func:`dossier_placements`."""
+def dossier_context(placement: Placement, *, attendance: dict | None = None) -> dict:
+    """The template's context, from a placement loaded by :func:`dossier_placements`; an
+    export passes the worked hours it read for all its placements at once."""
     student = placement.student
     activity_list = getattr(placement, "activity_list", None)
     return pdf_context(
@@ -203,15 +213,23 @@ def dossier_context(placement: Placement) -> dict:
         activity_list=activity_list,
         activities=list(activity_list.activities.all()) if activity_list else [],
         compliance=compliance_report(placement),
+        evaluations=dossier_evaluations(placement),
+        attendance=attendance or dossier_attendance(placement),
+        logbook_entries=dossier_logbook(placement),
+        correspondence=placement_correspondence(placement),
     )
 
 
 def render_dossier(
-    placement: Placement, *, output: BinaryIO, image_cache: dict | None = None
+    placement: Placement,
+    *,
+    output: BinaryIO,
+    image_cache: dict | None = None,
+    attendance: dict | None = None,
 ) -> None:
     render_pdf(
         template_name=TEMPLATE,
-        context=dossier_context(placement),
+        context=dossier_context(placement, attendance=attendance),
         target=output,
         image_cache=image_cache,
     )

@@ -1,6 +1,6 @@
 """The outbox and a placement's correspondence (annex 2: "de briefwisseling")."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from core.principals import (
     Anonymous,
@@ -26,6 +26,18 @@ def outbox_for(principal: Principal) -> QuerySet[Notification]:
             unknown_principal(principal)
 
 
+def correspondence_prefetch() -> Prefetch:
+    """For a query of many placements' dossiers: their correspondence in one query."""
+    return Prefetch(
+        "notifications",
+        queryset=Notification.objects.order_by("created_at", "pk"),
+        to_attr="correspondence",
+    )
+
+
 def placement_correspondence(placement: Placement) -> list[Notification]:
     """The e-mails about a placement, for its page and its dossier (access already checked)."""
+    prefetched = getattr(placement, "correspondence", None)
+    if prefetched is not None:
+        return prefetched
     return list(placement.notifications.order_by("created_at", "pk"))

@@ -20,5 +20,5 @@ class SchoolYearSwitchView(StaffRequiredMixin, View):
         if not url_has_allowed_host_and_scheme(
             next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
-            next_url = "internships:dashboard"
+            next_url = "dashboards:home"
         return redirect(next_url)

@@ -14,16 +14,19 @@ from django.utils.cache import add_never_cache_headers
 from django.views import View
 from django.views.generic import TemplateView
 
+from attendance.selectors import todos_for as attendance_todos
 from core.http import client_ip
 from core.principals import Capability
 from core.todo import Todo, by_urgency
 from core.views import LinkRequiredMixin, PublicMixin
+from evaluations.selectors import todos_for as evaluation_todos
 from internships.models import AccessLink
 from internships.selectors.access_links import SESSION_KEY
 from internships.selectors.placements import placements_visible_to
 from internships.selectors.todos import todos_for as internship_todos
-from surveys.selectors import todos_for as survey_todos
 from internships.services.access_links import LinkUnusable, TooManyAttempts, access_link_open
+from logbook.selectors import todos_for as logbook_todos
+from surveys.selectors import todos_for as survey_todos
 
 
 def landing(link: AccessLink) -> str:
@@ -81,7 +84,13 @@ class HomeView(LinkRequiredMixin, TemplateView):
 
 def portal_todos(principal) -> list[Todo]:
     """What the link holder is expected to do, from every app that asks something of them."""
-    return [*internship_todos(principal), *survey_todos(principal)]
+    return [
+        *internship_todos(principal),
+        *attendance_todos(principal),
+        *evaluation_todos(principal),
+        *logbook_todos(principal),
+        *survey_todos(principal),
+    ]
 
 
 class LeaveView(PublicMixin, View):

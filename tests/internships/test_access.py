@@ -268,10 +268,10 @@ class TestSchoolYearSwitch:
             {"school_year": school_a.school_year.pk, "next": "https://evil.example/"},
         )
 
-        assert response["Location"] == reverse("internships:dashboard")
+        assert response["Location"] == reverse("dashboards:home")
 
     def test_without_a_choice_the_year_of_today_is_used(self, school_a, client_for):
-        response = client_for(school_a.coordinator).get(reverse("internships:dashboard"))
+        response = client_for(school_a.coordinator).get(reverse("dashboards:home"))
 
         assert response.wsgi_request.school_year == school_a.school_year
         assert timezone.localdate() in response.wsgi_request.school_year

@@ -17,14 +17,14 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("name", "heading"),
     [
-        ("dashboard", "Overzicht"),
-        ("student-list", "Leerlingen"),
-        ("host-list", "Stagegevers"),
-        ("placement-list", "Stages"),
+        ("dashboards:home", "Overzicht"),
+        ("internships:student-list", "Leerlingen"),
+        ("internships:host-list", "Stagegevers"),
+        ("internships:placement-list", "Stages"),
     ],
 )
 def test_pages_render_in_dutch_by_default(school_a, client_for, name, heading):
-    response = client_for(school_a.coordinator).get(reverse(f"internships:{name}"))
+    response = client_for(school_a.coordinator).get(reverse(name))
 
     content = response.content.decode()
     assert response.status_code == 200
@@ -47,14 +47,14 @@ def test_django_messages_are_dutch_too(school_a, client_for):
 
 def test_a_browser_asking_for_english_still_gets_dutch(school_a, client_for):
     client = client_for(school_a.coordinator)
-    response = client.get(reverse("internships:dashboard"), HTTP_ACCEPT_LANGUAGE="en-US,en")
+    response = client.get(reverse("dashboards:home"), HTTP_ACCEPT_LANGUAGE="en-US,en")
     assert response.headers["Content-Language"] == "nl-be"
 
 
 def test_the_language_chosen_in_the_menu_is_kept(school_a, client_for):
     client = client_for(school_a.coordinator)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    response = client.get(reverse("internships:dashboard"))
+    response = client.get(reverse("dashboards:home"))
     assert response.headers["Content-Language"] == "en"
     assert '<html lang="en">' in response.content.decode()
 
@@ -68,13 +68,13 @@ def english_client(client_for, user):
 @pytest.mark.parametrize(
     ("name", "heading"),
     [
-        ("dashboard", "Dashboard"),
-        ("student-list", "Pupils"),
-        ("placement-list", "Placements"),
+        ("dashboards:home", "Dashboard"),
+        ("internships:student-list", "Pupils"),
+        ("internships:placement-list", "Placements"),
     ],
 )
 def test_pages_render_in_english_on_request(school_a, client_for, name, heading):
-    response = english_client(client_for, school_a.coordinator).get(reverse(f"internships:{name}"))
+    response = english_client(client_for, school_a.coordinator).get(reverse(name))
 
     assert f"<title>{heading} · Stagebeheer</title>" in response.content.decode()
 

@@ -231,11 +231,19 @@ def test_it_rejects_a_placement_of_another_supervisor(shared_schools, db, client
     assert database_state() == before
 
 
-@pytest.mark.parametrize("name", ["student-list", "host-list", "placement-list", "dashboard"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "internships:student-list",
+        "internships:host-list",
+        "internships:placement-list",
+        "dashboards:home",
+    ],
+)
 def test_lists_of_other_school_show_none_of_its_rows(shared_schools, db, client_for, name):
     _school_a, school_b = shared_schools
 
-    response = client_for(school_b.coordinator).get(reverse(f"internships:{name}"))
+    response = client_for(school_b.coordinator).get(reverse(name))
 
     content = response.content.decode()
     assert response.status_code == 200
@@ -314,7 +322,7 @@ def test_search_does_not_find_other_school(shared_schools, db, client_for, name,
 def test_dashboard_counts_only_own_school(shared_schools, db, client_for):
     _school_a, school_b = shared_schools
 
-    response = client_for(school_b.coordinator).get(reverse("internships:dashboard"))
+    response = client_for(school_b.coordinator).get(reverse("dashboards:home"))
 
     dashboard = response.context["dashboard"]
     assert dashboard.placement_count == 2
@@ -386,7 +394,7 @@ def test_supervisor_lists_only_their_placements_and_pupils(shared_schools, db, c
 
     placements = client.get(reverse("internships:placement-list")).context["placements"]
     students = client.get(reverse("internships:student-list")).context["students"]
-    dashboard = client.get(reverse("internships:dashboard")).context["dashboard"]
+    dashboard = client.get(reverse("dashboards:home")).context["dashboard"]
 
     assert list(placements) == [school_a.placement]
     assert list(students) == [school_a.pupil]
