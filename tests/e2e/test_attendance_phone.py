@@ -7,7 +7,6 @@ from django.urls import reverse
 from attendance.models import AttendanceWeek
 from tests.attendance.factories import PAST_MONDAY, worked_placement
 from tests.e2e.axe import scrolls_sideways, serious_violations
-from tests.e2e.conftest import browser  # noqa: F401 (the browser fixture)
 from tests.factories.principals import mentor_link
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -16,7 +15,7 @@ PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def phone(browser):  # noqa: F811
+def phone(browser):
     context = browser.new_context(locale="nl-BE", viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
