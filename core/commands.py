@@ -9,12 +9,19 @@ message, never with a traceback.
 from contextlib import AbstractContextManager
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from core.tenancy import all_schools
 
 
 class ScopedCommand(BaseCommand):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        # ``help`` is translated lazily (the language is chosen after import); argparse wants str.
+        if parser.description is not None:
+            parser.description = str(parser.description)
+        return parser
+
     def execute(self, *args: Any, **options: Any) -> Any:
         with self.scope(**options):
             return super().execute(*args, **options)

@@ -6,6 +6,7 @@ what ``placement_start_blockers`` answered for each, and the tests check the fac
 
 import datetime
 import itertools
+import re
 from collections import Counter
 from io import StringIO
 
@@ -157,6 +158,16 @@ class TestSeedDemo:
         assert "Overeenkomsten per status:" in seeded
         assert f"{ended} beëindigd" in seeded
         assert "coordinator-b" in seeded
+
+    def test_it_names_a_mentor_whose_interns_are_at_work_today(self, seeded):
+        match = re.search(r"portal_link mentor (\d+)", seeded)
+        assert match, seeded
+        current = Placement.objects.filter(
+            mentor_id=int(match.group(1)),
+            start_date__lte=REFERENCE_DATE,
+            end_date__gte=REFERENCE_DATE,
+        )
+        assert current.exists()
 
     def test_every_pupil_has_one_or_two_guardians_with_an_email(self, seeded):
         counts = Student.objects.annotate(guardian_count=Count("guardians"))

@@ -5,11 +5,13 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import CommandError, CommandParser
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.commands import ScopedCommand
 from demo.builders import DemoDataError
+from demo.calendar import REFERENCE_DATE
 from demo.schools import SCHOOLS
 from demo.seed import count_label, demo_data_seed, missing_schools, model_counts
 from demo.specs import DEMO_PASSWORD, SchoolSpec
@@ -94,6 +96,29 @@ class Command(ScopedCommand):
             _("Aanmelden als %(logins)s met wachtwoord %(password)s.")
             % {"logins": LOGINS, "password": DEMO_PASSWORD}
         )
+        if mentor_id := self._mentor_with_current_interns(schools):
+            self.stdout.write(
+                _(
+                    "Het portaal van een stagementor met lopende stages openen: "
+                    "python manage.py portal_link mentor %(id)s"
+                )
+                % {"id": mentor_id}
+            )
+
+    def _mentor_with_current_interns(self, schools: list[SchoolSpec]) -> int | None:
+        today = REFERENCE_DATE
+        current = Placement.objects.filter(
+            school__institution_number=schools[0].institution_number,
+            start_date__lte=today,
+            end_date__gte=today,
+            mentor__isnull=False,
+        )
+        busiest = (
+            current.values("mentor_id")
+            .annotate(interns=Count("id"))
+            .order_by("-interns", "mentor_id")
+        )
+        return busiest[0]["mentor_id"] if busiest else None
 
     def _kinds(self, schools: list[SchoolSpec]) -> str:
         placements = Placement.objects.filter(
