@@ -291,9 +291,13 @@ class TimetableSlot(models.Model):
 
 
 class SchoolHoliday(models.Model):
-    """A holiday period of the school's calendar (herfst-, kerst-, krokus-, paasvakantie ...).
+    """One of the school's own free days or periods: a pedagogical study day, a local free day.
 
-    No lessons take place, and alternating internship patterns skip these days.
+    They come on top of the Flemish school calendar, which the application computes for every
+    school year (``compliance.engine.school_calendar``: herfst-, kerst-, krokus-, paas- and
+    zomervakantie, the Friday after Ascension) and which is therefore not stored. On all of
+    them no lessons take place and alternating internship patterns skip the days (section 4);
+    read them through ``internships.selectors.schedules.school_holidays_of``.
     """
 
     school = models.ForeignKey(
@@ -302,15 +306,17 @@ class SchoolHoliday(models.Model):
     school_year = models.ForeignKey(
         SchoolYear, verbose_name=_("schooljaar"), on_delete=models.PROTECT, related_name="+"
     )
-    name = models.CharField(_("naam"), max_length=100)
+    name = models.CharField(
+        _("naam"), max_length=100, help_text=_("Bijvoorbeeld: pedagogische studiedag.")
+    )
     start_date = models.DateField(_("van"))
     end_date = models.DateField(_("tot en met"))
 
     objects = school_scoped("school")
 
     class Meta:
-        verbose_name = _("schoolvakantie")
-        verbose_name_plural = _("schoolvakanties")
+        verbose_name = _("eigen vrije dag")
+        verbose_name_plural = _("eigen vrije dagen")
         ordering = ["start_date"]
         constraints = [
             models.CheckConstraint(

@@ -30,7 +30,7 @@ from internships.selectors.placements import (
     placements_visible_to,
     students_visible_to,
 )
-from internships.selectors.schedules import planned_hours_by_period
+from internships.selectors.schedules import placement_holiday_internship, planned_hours_by_period
 from internships.selectors.school import supervisors_of_school
 from internships.services import absences as absence_services
 from internships.services import placements as services
@@ -69,6 +69,7 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
         history = placement.history.select_related("history_user").order_by("-history_date")[:20]
         return super().get_context_data(
             period_rows=period_rows,
+            holiday_internship=placement_holiday_internship(placement),
             absences=placement.absences.select_related("recorded_by"),
             make_ups=placement.make_ups.select_related("period").prefetch_related("absences"),
             visits=placement.visits.select_related("visited_by"),

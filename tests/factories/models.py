@@ -139,17 +139,25 @@ class SchoolClassFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"5VZ{n}")
 
 
+def _first_wednesday_of_december(start_year: int) -> datetime.date:
+    first = datetime.date(start_year, 12, 1)
+    return first + datetime.timedelta(days=(2 - first.weekday()) % 7)
+
+
 class SchoolHolidayFactory(factory.django.DjangoModelFactory):
-    """The autumn holiday: the week around 1 November."""
+    """One of the school's own free days, on top of the Flemish school calendar: a pedagogical
+    study day on the first Wednesday of December."""
 
     class Meta:
         model = SchoolHoliday
 
     school = factory.SubFactory(SchoolFactory)
     school_year = factory.LazyFunction(current_school_year)
-    name = "herfstvakantie"
-    start_date = factory.LazyAttribute(lambda o: datetime.date(o.school_year.start_year, 10, 27))
-    end_date = factory.LazyAttribute(lambda o: o.start_date + datetime.timedelta(days=6))
+    name = "pedagogische studiedag"
+    start_date = factory.LazyAttribute(
+        lambda o: _first_wednesday_of_december(o.school_year.start_year)
+    )
+    end_date = factory.LazyAttribute(lambda o: o.start_date)
 
 
 class TimetableSlotFactory(factory.django.DjangoModelFactory):
