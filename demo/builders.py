@@ -199,7 +199,7 @@ def school_create(demo: DemoSchool) -> School:
             end_date=holiday.end,
         )
         for start_year, calendar in CALENDARS.items()
-        for holiday in calendar.holidays
+        for holiday in calendar.free_days
     )
     return school
 

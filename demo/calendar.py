@@ -1,8 +1,11 @@
 """The Flemish school calendars the demo schedules respect.
 
-Blocks are planned in full school weeks. An alternating pattern runs across the holidays, as a
-coordinator would enter it: the app skips the school's holidays (the ``SchoolHoliday`` rows made
-from this calendar) and the legal holidays on an alternating day.
+The school holidays are the Flemish school calendar the application computes itself
+(``compliance.engine.school_calendar``); the demo stores only the school's own free days, a
+pedagogical study day or two (the ``SchoolHoliday`` rows). Blocks are planned in full school
+weeks. An alternating pattern runs across the holidays, as a coordinator would enter it: the app
+skips the school holidays, the school's own free days and the legal holidays on an alternating
+day.
 """
 
 import datetime
@@ -11,6 +14,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from compliance.engine.calendar import legal_holidays
+from compliance.engine.school_calendar import school_holidays
 
 Day = datetime.date
 WEEK = datetime.timedelta(days=7)
@@ -36,7 +40,17 @@ class SchoolCalendar:
     start_year: int
     first_day: Day
     last_day: Day
-    holidays: tuple[Holiday, ...]  # the school's holidays; legal holidays come on top
+    free_days: tuple[Holiday, ...]  # the school's own, stored; the Flemish calendar is built in
+
+    @cached_property
+    def holidays(self) -> tuple[Holiday, ...]:
+        """The Flemish school calendar of the year and the school's own free days, by date;
+        legal holidays come on top."""
+        built_in = tuple(
+            Holiday(period.name, period.first_day, period.last_day)
+            for period in school_holidays(self.start_year)
+        )
+        return tuple(sorted(built_in + self.free_days, key=lambda holiday: holiday.start))
 
     @cached_property
     def legal_holidays(self) -> frozenset[Day]:
@@ -107,31 +121,25 @@ class SchoolCalendar:
         return start, end
 
 
+STUDY_DAY = "Pedagogische studiedag"
+
 CALENDARS = {
     2025: SchoolCalendar(
         start_year=2025,
         first_day=Day(2025, 9, 1),
         last_day=Day(2026, 6, 12),
-        holidays=(
-            Holiday("Herfstvakantie", Day(2025, 10, 27), Day(2025, 11, 9)),
-            Holiday("Kerstvakantie", Day(2025, 12, 22), Day(2026, 1, 4)),
-            Holiday("Krokusvakantie", Day(2026, 2, 16), Day(2026, 3, 1)),
-            Holiday("Paasvakantie", Day(2026, 4, 6), Day(2026, 4, 19)),
-            Holiday("Brugdag na O.L.H.-Hemelvaart", Day(2026, 5, 15), Day(2026, 5, 15)),
-            Holiday("Zomervakantie", Day(2026, 7, 1), Day(2026, 8, 31)),
+        free_days=(
+            Holiday(STUDY_DAY, Day(2025, 9, 24), Day(2025, 9, 24)),
+            Holiday(STUDY_DAY, Day(2026, 1, 30), Day(2026, 1, 30)),
         ),
     ),
     2026: SchoolCalendar(
         start_year=2026,
         first_day=Day(2026, 9, 1),
         last_day=Day(2027, 6, 11),
-        holidays=(
-            Holiday("Herfstvakantie", Day(2026, 10, 26), Day(2026, 11, 8)),
-            Holiday("Kerstvakantie", Day(2026, 12, 21), Day(2027, 1, 3)),
-            Holiday("Krokusvakantie", Day(2027, 2, 8), Day(2027, 2, 21)),
-            Holiday("Paasvakantie", Day(2027, 3, 29), Day(2027, 4, 11)),
-            Holiday("Brugdag na O.L.H.-Hemelvaart", Day(2027, 5, 7), Day(2027, 5, 7)),
-            Holiday("Zomervakantie", Day(2027, 7, 1), Day(2027, 8, 31)),
+        free_days=(
+            Holiday(STUDY_DAY, Day(2026, 9, 23), Day(2026, 9, 23)),
+            Holiday(STUDY_DAY, Day(2027, 1, 29), Day(2027, 1, 29)),
         ),
     ),
 }

@@ -137,8 +137,9 @@ class TestAlternatingPeriods:
 
         proposals = placement_plan(placement, today=start)
 
-        # Two Thursdays a window: the second is its middle one.
-        assert [p.proposed_on for p in proposals] == [start + n * DAY for n in (7, 21, 35, 49)]
+        # Two Thursdays a window: the second is its middle one. The third window keeps only
+        # 4 February: 11 February 2027 falls in the krokusvakantie of the school calendar (4).
+        assert [p.proposed_on for p in proposals] == [start + n * DAY for n in (7, 21, 28, 49)]
 
     def test_a_stretch_without_internship_days_gets_no_visit(self, school_a):
         start = datetime.date(2027, 1, 7)
