@@ -11,7 +11,7 @@ from attendance.models import Incident
 from attendance.services.weeks import WorkedDay
 from compliance.engine.patterns import WorkDay
 from core.forms import CrispyFormMixin, DateInput, TimeInput
-from internships.forms.placements import BreaksMixin
+from internships.forms.breaks import BreaksMixin
 
 CONTROL = {"class": "form-control"}
 

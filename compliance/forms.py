@@ -1,9 +1,13 @@
+import datetime
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Exemption, ScheduleException
 from core.forms import CrispyFormMixin, DateInput, TimeInput
-from internships.forms.placements import BreaksMixin, weekday_field
+from internships.forms.breaks import BreaksMixin, ProposedBreaksMixin
+from internships.forms.placements import weekday_field
 from internships.models import PlacementPeriod, SchoolClass, SchoolYear, Student
 
 
@@ -37,8 +41,9 @@ class ScheduleExceptionForm(CrispyFormMixin, BreaksMixin, forms.ModelForm):
         return {field: self.cleaned_data[field] for field in [*self.Meta.fields, "breaks"]}
 
 
-class ScheduleTryForm(CrispyFormMixin, BreaksMixin, forms.Form):
-    """A schedule to try out before it is saved on a placement."""
+class ScheduleTryForm(CrispyFormMixin, ProposedBreaksMixin, forms.Form):
+    """A schedule to try out before it is saved on a placement; its break starts as the legal
+    one for the hours and the pupil's age (5.2)."""
 
     student = forms.ModelChoiceField(
         label=_("Leerling"),
@@ -76,11 +81,22 @@ class ScheduleTryForm(CrispyFormMixin, BreaksMixin, forms.Form):
         label=_("Minstens 18 halve dagen verplicht (3)"), required=False
     )
 
-    def __init__(self, *args, students, school_classes, **kwargs):
+    def __init__(self, *args, students, school_classes, refresh=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["student"].queryset = students
         self.fields["school_class"].queryset = school_classes
-        self.add_break_fields([["12:00", "12:30"]])
+        self.add_proposed_break_fields(birth_date=self._birth_date_in(refresh), refresh=refresh)
+
+    def _birth_date_in(self, values) -> datetime.date | None:
+        """The birth date the sent values give: the chosen pupil's, else the one typed in."""
+        if not values:
+            return None
+        try:
+            student = self.fields["student"].clean(values.get("student"))
+            birth_date = self.fields["birth_date"].clean(values.get("birth_date"))
+        except ValidationError:
+            return None
+        return student.birth_date if student is not None else birth_date
 
     def clean(self):
         cleaned = super().clean()
@@ -94,5 +110,10 @@ class ScheduleTryForm(CrispyFormMixin, BreaksMixin, forms.Form):
             self.add_error("end_date", _("De einddatum ligt voor de begindatum."))
         if not cleaned.get("weekdays"):
             self.add_error("weekdays", _("Kies minstens één weekdag."))
-        cleaned["breaks"] = self.clean_breaks(cleaned.get("start_time"), cleaned.get("end_time"))
+        cleaned["breaks"] = self.clean_proposed_breaks(
+            cleaned.get("start_time"),
+            cleaned.get("end_time"),
+            birth_date=cleaned.get("birth_date"),
+            day=start,
+        )
         return cleaned

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import get_language, gettext
 
+from compliance.engine.advice import rule_title
 from compliance.models import ComplianceCheck, Exemption, ScheduleException
 from internships.models import Placement
 
@@ -49,6 +50,12 @@ class StoredViolation:
         """The message in the user's language; the engine's Dutch template is the msgid."""
         params = {key: localised_param(value) for key, value in self.params.items()}
         return gettext(self.template) % params
+
+    @property
+    def title(self) -> str:
+        """The rule's short name in the user's language; the message for an unknown rule."""
+        title = rule_title(self.rule)
+        return gettext(title) if title else self.message
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from compliance.engine import Exemptions, ScheduleInputError, check
 from compliance.engine.patterns import Pattern, PatternKind, WorkDay
 from compliance.forms import ExemptionForm, ScheduleExceptionForm, ScheduleTryForm
 from compliance.models import Exemption, ScheduleException
+from compliance.presentation import placement_violation_groups, violation_groups
 from compliance.schedules import schedules_for_student_year, trial_schedule
 from compliance.selectors import StoredViolation, placement_compliance
 from core.views import ServiceFormView, StaffRequiredMixin, file_response
@@ -133,7 +134,12 @@ class PlacementScheduleView(PlacementChildMixin, View):
             ]
             for week in _weeks(placement.start_date, placement.end_date)
         ]
-        context = {"placement": placement, "weeks": weeks, "compliance": compliance}
+        context = {
+            "placement": placement,
+            "weeks": weeks,
+            "compliance": compliance,
+            "groups": placement_violation_groups(placement, compliance),
+        }
         return render(request, self.template_name, context)
 
 
@@ -142,17 +148,22 @@ class ScheduleTryView(StaffRequiredMixin, View):
 
     template_name = "compliance/try.html"
 
-    def get_form(self, data=None):
+    def get_form(self, data=None, refresh=None):
         principal = self.request.principal
-        return ScheduleTryForm(
+        form = ScheduleTryForm(
             data,
             initial={"school_year": self.request.school_year},
             students=students_visible_to(principal).select_related("school_class"),
             school_classes=classes_visible_to(principal),
+            refresh=refresh,
         )
+        fields = ("student", "birth_date", "start_date", "start_time", "end_time")
+        form.refresh_breaks_on_change(self.request.path, *fields)
+        return form
 
     def get(self, request):
-        return render(request, self.template_name, {"form": self.get_form()})
+        form = self.get_form(refresh=request.GET or None)
+        return render(request, self.template_name, {"form": form})
 
     def post(self, request):
         form = self.get_form(request.POST)
@@ -195,7 +206,11 @@ class ScheduleTryView(StaffRequiredMixin, View):
                 context.update(
                     result=result,
                     trial=trial,
-                    violations=[StoredViolation.from_engine(v) for v in result.violations],
+                    groups=violation_groups(
+                        map(StoredViolation.from_engine, result.violations),
+                        birth_date=data["birth_date"],
+                        exemptions=data["exemptions"],
+                    ),
                 )
         template = self.template_name
         if request.htmx:

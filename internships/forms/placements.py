@@ -1,14 +1,12 @@
 import datetime
-import itertools
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CrispyFormMixin, DateInput, TimeInput
+from internships.forms.breaks import ProposedBreaksMixin
 from internships.models import Absence, Placement, PlacementPeriod
 from internships.models.placements import WEEKDAY_NAMES
-
-BREAK_SLOTS = 3
 
 
 class PlacementForm(CrispyFormMixin, forms.ModelForm):
@@ -73,46 +71,6 @@ def check_end_after_start(form: forms.Form, cleaned: dict) -> None:
         form.add_error("end_date", _("De einddatum ligt voor de begindatum."))
 
 
-class BreaksMixin(forms.Form):
-    """Up to three breaks as pairs of time fields, cleaned into ``[["HH:MM", "HH:MM"], ...]``."""
-
-    def add_break_fields(self, breaks: list[list[str]]) -> None:
-        for index in range(BREAK_SLOTS):
-            start, end = breaks[index] if index < len(breaks) else (None, None)
-            self.fields[f"break_{index}_start"] = forms.TimeField(
-                label=_("Pauze %(number)s van") % {"number": index + 1},
-                required=False,
-                widget=TimeInput(),
-                initial=start,
-            )
-            self.fields[f"break_{index}_end"] = forms.TimeField(
-                label=_("tot"), required=False, widget=TimeInput(), initial=end
-            )
-
-    def clean_breaks(self, start: datetime.time | None, end: datetime.time | None) -> list:
-        breaks = []
-        for index in range(BREAK_SLOTS):
-            break_start = self.cleaned_data.get(f"break_{index}_start")
-            break_end = self.cleaned_data.get(f"break_{index}_end")
-            if break_start is None and break_end is None:
-                continue
-            if break_start is None or break_end is None:
-                self.add_error(f"break_{index}_end", _("Geef van een pauze begin en einde."))
-                continue
-            if break_end <= break_start:
-                self.add_error(f"break_{index}_end", _("Een pauze eindigt na haar begin."))
-                continue
-            if start and end and end > start and (break_start < start or break_end > end):
-                self.add_error(f"break_{index}_start", _("Een pauze valt binnen de werktijd."))
-                continue
-            breaks.append([break_start.strftime("%H:%M"), break_end.strftime("%H:%M")])
-        breaks.sort()
-        for previous, following in itertools.pairwise(breaks):
-            if following[0] < previous[1]:
-                self.add_error(None, _("Pauzes mogen elkaar niet overlappen."))
-        return breaks
-
-
 def weekday_field() -> forms.TypedMultipleChoiceField:
     return forms.TypedMultipleChoiceField(
         label=_("Weekdagen"),
@@ -123,7 +81,10 @@ def weekday_field() -> forms.TypedMultipleChoiceField:
     )
 
 
-class PeriodForm(CrispyFormMixin, BreaksMixin, forms.ModelForm):
+class PeriodForm(CrispyFormMixin, ProposedBreaksMixin, forms.ModelForm):
+    """A period of a placement; a new one proposes the legal break for its hours and the
+    pupil born on ``birth_date`` (5.2), an existing one shows its own breaks."""
+
     weekdays = weekday_field()
 
     class Meta:
@@ -147,14 +108,24 @@ class PeriodForm(CrispyFormMixin, BreaksMixin, forms.ModelForm):
             "end_time": _("Een eindtijd vóór de begintijd betekent: tot de volgende dag."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, birth_date: datetime.date | None = None, refresh=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_break_fields(self.instance.breaks if self.instance.pk else [["12:00", "12:30"]])
+        self.birth_date = birth_date
+        if self.instance.pk:
+            self.add_break_fields(self.instance.breaks)
+        else:
+            self.add_proposed_break_fields(birth_date=birth_date, refresh=refresh)
 
     def clean(self):
         cleaned = super().clean()
         check_end_after_start(self, cleaned)
-        cleaned["breaks"] = self.clean_breaks(cleaned.get("start_time"), cleaned.get("end_time"))
+        start, end = cleaned.get("start_time"), cleaned.get("end_time")
+        if self.instance.pk:
+            cleaned["breaks"] = self.clean_breaks(start, end)
+        else:
+            cleaned["breaks"] = self.clean_proposed_breaks(
+                start, end, birth_date=self.birth_date, day=cleaned.get("start_date")
+            )
         return cleaned
 
     def period_data(self) -> dict:
@@ -178,7 +149,7 @@ class MentorAbsenceForm(CrispyFormMixin, forms.ModelForm):
         help_texts = {"reason": _("Wat u weet, bv. ‘ziek gemeld om 8 uur’.")}
 
 
-class MakeUpForm(CrispyFormMixin, BreaksMixin, forms.Form):
+class MakeUpForm(CrispyFormMixin, ProposedBreaksMixin, forms.Form):
     reason = forms.CharField(label=_("Reden"), max_length=200)
     decided_on = forms.DateField(label=_("Beslist op"), widget=DateInput())
     absences = forms.ModelMultipleChoiceField(
@@ -193,17 +164,23 @@ class MakeUpForm(CrispyFormMixin, BreaksMixin, forms.Form):
     start_time = forms.TimeField(label=_("Begintijd"), widget=TimeInput())
     end_time = forms.TimeField(label=_("Eindtijd"), widget=TimeInput())
 
-    def __init__(self, *args, absences, **kwargs):
+    def __init__(
+        self, *args, absences, birth_date: datetime.date | None = None, refresh=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["absences"].queryset = absences
-        self.add_break_fields([["12:00", "12:30"]])
+        self.birth_date = birth_date
+        self.add_proposed_break_fields(birth_date=birth_date, refresh=refresh)
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("De einddatum ligt voor de begindatum."))
-        cleaned["breaks"] = self.clean_breaks(cleaned.get("start_time"), cleaned.get("end_time"))
+        check_end_after_start(self, cleaned)
+        cleaned["breaks"] = self.clean_proposed_breaks(
+            cleaned.get("start_time"),
+            cleaned.get("end_time"),
+            birth_date=self.birth_date,
+            day=cleaned.get("start_date"),
+        )
         return cleaned
 
 

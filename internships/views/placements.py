@@ -194,7 +194,29 @@ class PlacementChildMixin(StaffRequiredMixin):
         return reverse("internships:placement-detail", args=[self.placement.pk])
 
 
-class PeriodFormView(PlacementChildMixin, ServiceFormView):
+class ProposedBreaksFormMixin:
+    """A form that plans new days of the placement's pupil proposes the legal break for the
+    hours (5.2); htmx asks this page again, with the form's values, when the hours change."""
+
+    refresh_fields = ("start_date", "start_time", "end_time")
+
+    def proposes_breaks(self) -> bool:
+        return True
+
+    def get_form_kwargs(self) -> dict:
+        kwargs = {**super().get_form_kwargs(), "birth_date": self.placement.student.birth_date}
+        if self.request.method == "GET" and self.request.GET:
+            kwargs["refresh"] = self.request.GET
+        return kwargs
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.proposes_breaks():
+            form.refresh_breaks_on_change(self.request.path, *self.refresh_fields)
+        return form
+
+
+class PeriodFormView(ProposedBreaksFormMixin, PlacementChildMixin, ServiceFormView):
     """Adds a period to a placement (its dates proposed), or edits one when the URL names it."""
 
     template_name = "internships/period_form.html"
@@ -214,6 +236,9 @@ class PeriodFormView(PlacementChildMixin, ServiceFormView):
 
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "instance": self.period}
+
+    def proposes_breaks(self) -> bool:
+        return self.period is None
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(placement=self.placement, period=self.period, **kwargs)
@@ -277,7 +302,7 @@ class AbsenceDecideView(PlacementChildMixin, View):
         )
 
 
-class MakeUpFormView(PlacementChildMixin, ServiceFormView):
+class MakeUpFormView(ProposedBreaksFormMixin, PlacementChildMixin, ServiceFormView):
     """Plans an inhaalstage for some of the placement's absences."""
 
     template_name = "internships/makeup_form.html"
