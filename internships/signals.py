@@ -8,7 +8,9 @@ free of imports of the apps that build on it.
 from django.dispatch import Signal
 
 #: A pupil's planned days in a school year may have changed: a placement or one of its periods
-#: was created, changed or removed, or the pupil's birth date changed. Arguments: ``student``,
+#: was created, changed or removed, the pupil's birth date changed, or the school's own free
+#: days of the year moved (sent for every pupil of that year, from a task after the commit:
+#: ``internships.services.schedule_changes``). Arguments: ``student``,
 #: ``school_year``. Receiver: the compliance app re-checks that pupil-year against the labour
 #: rules (``compliance.receivers``), inside the sender's transaction.
 schedule_changed = Signal()

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from core.tasks import SchoolTask
 from core.tenancy import school_scope
-from internships.services import outbox
+from internships.services import outbox, schedule_changes
 
 
 class NotificationTask(SchoolTask):
@@ -27,3 +27,12 @@ def send_notification(notification_pk: int, *, school_id: int) -> bool:
     """Sends one e-mail of the outbox. A personal link in it is issued here, so no secret ever
     travels through the broker; only its hash reaches the database."""
     return outbox.notification_send(notification_pk=notification_pk)
+
+
+@shared_task(base=SchoolTask)
+def recheck_school_year(school_year_pk: int, *, school_id: int) -> int:
+    """The school's calendar of the school year changed: every pupil-year with a placement in
+    it is checked again (4, 5); returns how many pupils were."""
+    return schedule_changes.school_year_schedules_changed(
+        school_id=school_id, school_year_pk=school_year_pk
+    )

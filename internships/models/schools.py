@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from compliance.engine.calendar import school_year_bounds, school_year_containing
 from core.tenancy import school_scoped
@@ -313,6 +314,8 @@ class SchoolHoliday(models.Model):
     end_date = models.DateField(_("tot en met"))
 
     objects = school_scoped("school")
+    # Who added, moved or removed a free day: it changes the pupils' lesson and internship days.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("eigen vrije dag")
