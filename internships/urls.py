@@ -5,6 +5,7 @@ from internships.views import (
     agreements,
     downloads,
     group_agreements,
+    holidays,
     hosts,
     outbox,
     placements,
@@ -324,6 +325,23 @@ urlpatterns = [
         "gezondheidsbeoordelingen/<int:pk>/document/",
         downloads.HealthAssessmentDownloadView.as_view(),
         name="health-assessment-download",
+    ),
+    # The school calendar: fixed holidays and the school's own free days (4)
+    path("schoolkalender/", holidays.SchoolCalendarView.as_view(), name="school-calendar"),
+    path(
+        "schoolkalender/nieuw/",
+        holidays.SchoolHolidayFormView.as_view(),
+        name="school-holiday-create",
+    ),
+    path(
+        "schoolkalender/<int:pk>/bewerken/",
+        holidays.SchoolHolidayFormView.as_view(),
+        name="school-holiday-update",
+    ),
+    path(
+        "schoolkalender/<int:pk>/verwijderen/",
+        holidays.SchoolHolidayDeleteView.as_view(),
+        name="school-holiday-delete",
     ),
     # Users of the school (school admin)
     path("gebruikers/", staff.StaffListView.as_view(), name="staff-list"),
