@@ -7,8 +7,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from internships.models import Absence, Guardian, Placement, PlacementPeriod, Visit
-from tests.factories import AbsenceFactory, SuperuserFactory
+from internships.models import (
+    Absence,
+    Guardian,
+    Placement,
+    PlacementPeriod,
+    SchoolHoliday,
+    Visit,
+)
+from tests.factories import AbsenceFactory, SchoolHolidayFactory, SuperuserFactory
 from tests.internships.document_views import VIEWS as DOCUMENT_VIEWS
 from tests.permissions import Row, cells, check_cell, principal_clients
 
@@ -46,6 +53,11 @@ PERMISSIONS = [
     Row("internships:visit-update", "get", (302, 200, 404, 200, 200, 404)),
     Row("internships:visit-delete", "post", (302, 302, 404, 302, 302, 404)),
     Row("internships:host-options", "get", (302, 200, 200, 200, 200, 404)),
+    # The school calendar: school set-up for whole-school roles, like the programmes
+    Row("internships:school-calendar", "get", (302, 403, 403, 200, 200, 200)),
+    Row("internships:school-holiday-create", "get", (302, 403, 403, 200, 200, 200)),
+    Row("internships:school-holiday-update", "get", (302, 403, 403, 200, 200, 404)),
+    Row("internships:school-holiday-delete", "post", (302, 403, 403, 302, 302, 404)),
     Row("internships:staff-list", "get", (302, 403, 403, 403, 200, 403)),
     Row("internships:staff-create", "get", (302, 403, 403, 403, 200, 403)),
     Row("internships:staff-update", "get", (302, 403, 403, 403, 200, 403)),
@@ -118,6 +130,10 @@ def request_for(name: str, world) -> tuple[str, dict]:
         )
         kwargs = {**placement, "pk": absence.pk}
         return reverse("internships:absence-decide", kwargs=kwargs), {"justification": "justified"}
+    if name in ("school-holiday-update", "school-holiday-delete"):
+        # A fresh day per cell: a permitted delete removes it.
+        holiday = SchoolHolidayFactory(school=world.school, school_year=world.school_year)
+        return reverse(f"internships:{name}", kwargs={"pk": holiday.pk}), {}
     kwargs = {
         "student-detail": {"pk": world.pupil.pk},
         "student-update": {"pk": world.pupil.pk},
@@ -175,6 +191,7 @@ def test_each_principal_gets_the_expected_status(
         ("guardian-delete", Guardian, None),
         ("period-delete", PlacementPeriod, None),
         ("visit-delete", Visit, None),
+        ("school-holiday-delete", SchoolHoliday, None),
         ("placement-transition", Placement, Placement.Status.PREPARING),
     ],
 )
