@@ -1,6 +1,7 @@
 """The engine's entry point: a schedule in, its violations and totals out."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from compliance.engine.calendar import SUPPORTED_YEARS
 from compliance.engine.model import (
@@ -20,6 +21,18 @@ from compliance.engine.timeline import Timeline, build_timeline
 BIRTH_YEARS = range(1900, 2101)
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedSchedule:
+    """A schedule that :func:`prepare` accepted, with the timeline every rule reads.
+
+    Validating a schedule means building its timeline; keeping it lets a caller that
+    validates first (the JSON reader) check without building it a second time.
+    """
+
+    schedule: Schedule
+    timeline: Timeline
+
+
 def check(schedule: Schedule) -> CheckResult:
     """Check ``schedule`` against every rule.
 
@@ -27,7 +40,12 @@ def check(schedule: Schedule) -> CheckResult:
     the schedule's totals. Raises :class:`ScheduleInputError` when the schedule cannot be
     checked (see :func:`validate_schedule`); any other schedule is checked without error.
     """
-    context = Context(schedule, _timeline_or_raise(schedule))
+    return check_prepared(prepare(schedule))
+
+
+def check_prepared(prepared: PreparedSchedule) -> CheckResult:
+    """:func:`check` for a schedule that :func:`prepare` already accepted; never raises."""
+    context = Context(prepared.schedule, prepared.timeline)
     found: dict[tuple[Rule, dt.date], Violation] = {}
     for rule in ALL_RULES:
         for found_violation in rule(context):
@@ -48,13 +66,17 @@ def validate_schedule(schedule: Schedule) -> list[str]:
     checked; empty when :func:`check` will succeed.
     """
     try:
-        _timeline_or_raise(schedule)
+        prepare(schedule)
     except ScheduleInputError as error:
         return error.errors
     return []
 
 
-def _timeline_or_raise(schedule: Schedule) -> Timeline:
+def prepare(schedule: Schedule) -> PreparedSchedule:
+    """``schedule`` with its timeline, ready for :func:`check_prepared`.
+
+    Raises :class:`ScheduleInputError` with every message :func:`validate_schedule` gives.
+    """
     errors: list[str] = []
     start = schedule.school_year_start
     if start not in SUPPORTED_YEARS or start + 1 not in SUPPORTED_YEARS:
@@ -74,4 +96,4 @@ def _timeline_or_raise(schedule: Schedule) -> Timeline:
         raise ScheduleInputError(errors + error.errors) from None
     if errors:
         raise ScheduleInputError(errors)
-    return timeline
+    return PreparedSchedule(schedule, timeline)

@@ -2,6 +2,10 @@
 
 Parsing collects every problem instead of stopping at the first, so a coordinator can fix a
 file in one go; each message is Dutch and starts with the JSON path it is about.
+
+A file holds a few hundred entries per pupil-year, nearly all of them well-formed, so an
+entry is first read by table lookups (:func:`_well_formed_entry`); only an entry that fails
+them goes through the reader that explains every problem.
 """
 
 import datetime as dt
@@ -9,10 +13,11 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import fields
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from compliance.engine.calendar import school_year_containing
-from compliance.engine.checker import validate_schedule
+from compliance.engine.checker import PreparedSchedule, prepare
 from compliance.engine.model import (
     CheckResult,
     Entry,
@@ -37,6 +42,13 @@ _SCHEDULE_KEYS = ("student", "school_year", "exemptions", "requires_minimum_volu
 _STUDENT_KEYS = ("birth_date",)
 _EXEMPTION_KEYS = tuple(f.name for f in fields(Exemptions))
 _ENTRY_KEYS = ("kind", "date", "start", "end", "breaks", "force_majeure")
+_ENTRY_KEY_SET = frozenset(_ENTRY_KEYS)
+
+# Every valid value of the fast path: all 1,440 clock times "UU:MM" and both kinds.
+_TIMES = {
+    f"{hour:02d}:{minute:02d}": dt.time(hour, minute) for hour in range(24) for minute in range(60)
+}
+_KINDS = {kind.value: kind for kind in Kind}
 
 
 def decode(text: str) -> object:
@@ -62,6 +74,24 @@ def parse_schedule(data: object, *, path: str = "") -> Schedule:
     :func:`~compliance.engine.checker.validate_schedule` (breaks outside their entry,
     overlapping or zero-length entries, ...).
     """
+    return parse_prepared(data, path=path).schedule
+
+
+def parse_prepared(data: object, *, path: str = "") -> PreparedSchedule:
+    """:func:`parse_schedule`, with the timeline that validating it built, for
+    :func:`~compliance.engine.checker.check_prepared`; raises as :func:`parse_schedule`.
+    """
+    schedule = _read_schedule(data, path)
+    try:
+        return prepare(schedule)
+    except ScheduleInputError as error:
+        raise ScheduleInputError([_at(path, problem) for problem in error.errors]) from None
+
+
+def _read_schedule(data: object, path: str) -> Schedule:
+    """The schedule ``data`` describes; raises listing every problem short of the entries'
+    consistency, which it adds only when something else is wrong too.
+    """
     errors: list[str] = []
     reader = _Reader(errors)
     obj = reader.object(data, path, _SCHEDULE_KEYS, required=("student", "entries"))
@@ -80,17 +110,13 @@ def parse_schedule(data: object, *, path: str = "") -> Schedule:
         if entries is not None:
             errors.extend(_at(path, problem) for problem in entry_errors(entries))
         raise ScheduleInputError(errors)
-    schedule = Schedule(
+    return Schedule(
         student=Student(birth_date=birth_date),
         school_year_start=school_year_start,
         exemptions=exemptions,
         requires_minimum_volume=bool(requires_minimum_volume),
         entries=tuple(entries),
     )
-    problems = validate_schedule(schedule)
-    if problems:
-        raise ScheduleInputError([_at(path, problem) for problem in problems])
-    return schedule
 
 
 def result_to_dict(result: CheckResult) -> dict[str, Any]:
@@ -142,12 +168,17 @@ def _parse_entries(reader: "_Reader", obj: Mapping[str, object], path: str) -> l
     data = reader.typed(obj.get("entries", _MISSING), _at(path, "entries"), list, "een lijst")
     if data is None:
         return None
-    parsed = [
-        _parse_entry(reader, item, _at(path, f"entries[{index}]"))
-        for index, item in enumerate(data)
-    ]
-    entries = [entry for entry in parsed if entry is not None]
-    return entries if len(entries) == len(parsed) else None
+    entries: list[Entry] = []
+    all_valid = True
+    for index, item in enumerate(data):
+        entry = _well_formed_entry(item)
+        if entry is None:
+            entry = _parse_entry(reader, item, _at(path, f"entries[{index}]"))
+        if entry is None:
+            all_valid = False
+        else:
+            entries.append(entry)
+    return entries if all_valid else None
 
 
 def _parse_school_year(
@@ -164,6 +195,54 @@ def _parse_school_year(
             "niet af te leiden"
         )
     return None
+
+
+def _well_formed_entry(data: object) -> Entry | None:
+    """``data`` as an entry if every key and value of it is valid, else ``None``.
+
+    Accepts exactly what :func:`_parse_entry` accepts without a message and returns the same
+    entry, but says nothing about what is wrong.
+    """
+    if not isinstance(data, dict) or not data.keys() <= _ENTRY_KEY_SET:
+        return None
+    force_majeure = data.get("force_majeure", False)
+    if force_majeure is not True and force_majeure is not False:
+        return None
+    try:
+        # A missing key, a value of another type or an invalid text all fail a lookup.
+        kind = _KINDS[data["kind"]]
+        day = _valid_date(data["date"])
+        start = _TIMES[data["start"]]
+        end = _TIMES[data["end"]]
+        breaks = _well_formed_breaks(data["breaks"]) if "breaks" in data else ()
+    except (KeyError, TypeError):
+        return None
+    if day is None or breaks is None:
+        return None
+    return Entry(kind, day, start, end, breaks, force_majeure)
+
+
+def _well_formed_breaks(data: object) -> tuple[tuple[dt.time, dt.time], ...] | None:
+    """The breaks of :func:`_well_formed_entry`; ``None`` or a ``KeyError`` if not valid."""
+    if not isinstance(data, list):
+        return None
+    breaks = []
+    for pair in data:
+        if not (isinstance(pair, list) and len(pair) == 2):
+            return None
+        breaks.append((_TIMES[pair[0]], _TIMES[pair[1]]))
+    return tuple(breaks)
+
+
+@lru_cache(maxsize=4096)
+def _valid_date(value: object) -> dt.date | None:
+    """The date a text "JJJJ-MM-DD" names, or ``None``; a school year repeats a few hundred
+    dates in every pupil's schedule, so each is converted once.
+    """
+    if not isinstance(value, str):
+        return None
+    match = _DATE.fullmatch(value)
+    return _to_date(match) if match else None
 
 
 def _parse_entry(reader: "_Reader", data: object, path: str) -> Entry | None:
@@ -330,9 +409,16 @@ class _DuplicateKeyError(ValueError):
 
 
 def _without_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result: dict[str, object] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
+    """The object of ``pairs``; raises :class:`_DuplicateKeyError` for the first key that
+    comes twice.
+    """
+    # Called for every object in the file: let dict() build it, and look for the duplicate
+    # only when the sizes show there is one.
+    result = dict(pairs)
+    if len(result) < len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
     return result
