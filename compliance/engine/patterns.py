@@ -8,11 +8,12 @@ the "try a schedule" page both use it.
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from compliance.engine import Entry, Kind
+from compliance.engine.halfdays import AFTERNOON_FROM, PART_MINIMUM, half_days
 
 TimeRange = tuple[dt.time, dt.time]
 
@@ -60,6 +61,28 @@ class WorkDay:
         return minutes_between(self.start, self.end) - sum(
             minutes_between(start, end) for start, end in self.breaks
         )
+
+    def work_intervals(self) -> list[tuple[int, int]]:
+        """The worked stretches, ``[start, end)`` in minutes since this day's midnight (past
+        1440 after midnight), breaks left out.
+
+        A break is read the way the engine reads it: at the first moment with its clock time at
+        or after the start of the day.
+        """
+        start = _minute(self.start)
+        end = start + minutes_between(self.start, self.end)
+        intervals = []
+        cursor = start
+        for break_start, length in sorted(
+            (_at_or_after(_minute(first), start), minutes_between(first, last))
+            for first, last in self.breaks
+        ):
+            if break_start > cursor:
+                intervals.append((cursor, min(break_start, end)))
+            cursor = max(cursor, break_start + length)
+        if end > cursor:
+            intervals.append((cursor, end))
+        return intervals
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +183,48 @@ def _minute(moment: dt.time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+def _at_or_after(minute: int, start: int) -> int:
+    return minute if minute >= start else minute + 24 * 60
+
+
 def _overlaps_internship(lesson: Lesson, day: WorkDay) -> bool:
     start, end = _minute(day.start), _minute(day.end)
     if end <= start:
         end += 24 * 60
     return _minute(lesson.start) < end and start < _minute(lesson.end)
+
+
+def _in_afternoon(lesson: Lesson) -> bool:
+    """A lesson belongs to the half day that holds most of it."""
+    return _minute(lesson.start) + _minute(lesson.end) > 2 * AFTERNOON_FROM
+
+
+def lessons_beside(lessons: Sequence[Lesson], day: WorkDay) -> list[Lesson]:
+    """The lessons, in time order, a pupil still follows at school on internship ``day``
+    (4.1.1).
+
+    A block day, and any day of two half days of internship, is a full day at the host: no
+    lessons. A half day of internship during school hours takes the place of that half day's
+    lessons, so only the other half day's lessons count (a morning at the host keeps the
+    afternoon's lessons and vice versa). A half day wholly before or after the lessons (an
+    evening shift after school), or a day too short to be a half day, keeps the lessons outside
+    its hours. Lessons that overlap the internship never count.
+    """
+    intervals = day.work_intervals()
+    parts = half_days(intervals)
+    if day.origin == PatternKind.BLOCK or parts == 2:
+        return []
+    kept = [lesson for lesson in lessons if not _overlaps_internship(lesson, day)]
+    if parts == 0 or not lessons or not _overlaps_internship(_span(lessons), day):
+        return kept
+    morning = sum(max(0, min(end, AFTERNOON_FROM) - start) for start, end in intervals)
+    at_host_in_the_morning = morning >= PART_MINIMUM
+    return [lesson for lesson in kept if _in_afternoon(lesson) == at_host_in_the_morning]
+
+
+def _span(lessons: Sequence[Lesson]) -> Lesson:
+    """The school hours of a day: from its first lesson to its last, as one lesson."""
+    return Lesson(lessons[0].weekday, lessons[0].start, lessons[-1].end)
 
 
 def lesson_entries(
@@ -178,7 +238,7 @@ def lesson_entries(
     """One school entry per lesson day, its breaks the gaps between lessons (5.1).
 
     Lessons run on school days up to 30 June; on a day with internship the pupil follows only
-    the lessons outside the internship hours (a half day at school, a half day at the host).
+    the lessons :func:`lessons_beside` leaves (none on a full day at the host).
     """
     by_weekday: dict[int, list[Lesson]] = {}
     for lesson in lessons:
@@ -194,7 +254,7 @@ def lesson_entries(
         if todays and day not in closed:
             work_day = internship.get(day)
             if work_day is not None:
-                todays = [lesson for lesson in todays if not _overlaps_internship(lesson, work_day)]
+                todays = lessons_beside(todays, work_day)
             night_before = internship.get(day - dt.timedelta(days=1))
             if night_before is not None and _minute(night_before.end) <= _minute(
                 night_before.start

@@ -153,3 +153,110 @@ def test_a_half_internship_day_keeps_the_afternoon_lessons():
 
 def test_parse_breaks_reads_stored_pairs():
     assert parse_breaks([["12:00", "12:30"]]) == ((T(12), T(12, 30)),)
+
+
+# Mondays to Fridays 08:25–16:25 in 50-minute lessons, a morning and an afternoon break, lunch,
+# and Wednesday afternoon free.
+LESSON_TIMES = [
+    (T(8, 25), T(9, 15)),
+    (T(9, 15), T(10, 5)),
+    (T(10, 20), T(11, 10)),
+    (T(11, 10), T(12, 0)),
+    (T(12, 50), T(13, 40)),
+    (T(13, 40), T(14, 30)),
+    (T(14, 45), T(15, 35)),
+    (T(15, 35), T(16, 25)),
+]
+FULL_TIMETABLE = [
+    Lesson(weekday, start, end)
+    for weekday in range(5)
+    for start, end in LESSON_TIMES
+    if not (weekday == 2 and start >= T(12))
+]
+MONDAY = D(2026, 3, 2)
+
+
+def lessons_on(day: dt.date, work_day: WorkDay) -> list[tuple[dt.time, dt.time]]:
+    """The lessons left on ``day`` next to ``work_day``, as (first start, last end) per entry."""
+    entries = lesson_entries(
+        FULL_TIMETABLE, first_day=day, last_day=day, internship={day: work_day}
+    )
+    return [(entry.start, entry.end) for entry in entries]
+
+
+def test_a_block_day_has_no_lessons_even_when_it_ends_before_the_last_lesson():
+    # 4.1.1: a block is an uninterrupted period at the host; the pupil is not at school.
+    block_day = WorkDay(
+        start=T(7), end=T(15, 30), breaks=((T(12), T(12, 30)),), origin=PatternKind.BLOCK
+    )
+    assert lessons_on(MONDAY, block_day) == []
+
+
+def test_a_short_block_day_has_no_lessons_either():
+    short = WorkDay(start=T(8), end=T(12), origin=PatternKind.BLOCK)
+    assert lessons_on(MONDAY, short) == []
+
+
+def test_a_full_alternating_day_has_no_lessons():
+    # Two half days of internship (3): a full day at the host.
+    full = WorkDay(
+        start=T(9), end=T(15), breaks=((T(12), T(12, 30)),), origin=PatternKind.ALTERNATING
+    )
+    assert lessons_on(MONDAY, full) == []
+
+
+def test_a_morning_at_the_host_keeps_only_the_afternoon_lessons():
+    # 4.1.1: "een halve lesdag combineren met een halve stagedag".
+    morning = WorkDay(start=T(8), end=T(12), origin=PatternKind.ALTERNATING)
+    assert lessons_on(MONDAY, morning) == [(T(12, 50), T(16, 25))]
+
+
+def test_a_morning_that_runs_into_the_afternoon_drops_the_lesson_it_overlaps():
+    morning = WorkDay(start=T(8, 30), end=T(13, 30), origin=PatternKind.ALTERNATING)
+    assert lessons_on(MONDAY, morning) == [(T(13, 40), T(16, 25))]
+
+
+def test_an_afternoon_at_the_host_keeps_only_the_morning_lessons():
+    # The weekly afternoon of 4 h 15 is half a day (3): the morning is at school.
+    afternoon = WorkDay(start=T(13), end=T(17, 15), origin=PatternKind.ALTERNATING)
+    assert lessons_on(MONDAY, afternoon) == [(T(8, 25), T(12))]
+
+
+def test_an_afternoon_that_starts_after_lunch_drops_the_first_afternoon_lesson_too():
+    afternoon = WorkDay(start=T(13, 45), end=T(18), origin=PatternKind.ALTERNATING)
+    assert lessons_on(MONDAY, afternoon) == [(T(8, 25), T(12))]
+
+
+def test_an_evening_shift_after_school_keeps_every_lesson():
+    # Work outside school hours does not replace lessons: the day holds both (5.1).
+    evening = WorkDay(start=T(17), end=T(21), origin=PatternKind.ALTERNATING)
+    assert lessons_on(MONDAY, evening) == [(T(8, 25), T(16, 25))]
+
+
+def test_a_day_too_short_for_a_half_day_keeps_the_lessons_outside_its_hours():
+    # 4.1.1: under four lesson hours is no half day; the engine warns about it.
+    short = WorkDay(start=T(8, 25), end=T(10, 5), origin=PatternKind.ALTERNATING)
+    assert lessons_on(MONDAY, short) == [(T(10, 20), T(16, 25))]
+
+
+def test_a_wednesday_afternoon_at_the_host_keeps_the_wednesday_morning():
+    afternoon = WorkDay(start=T(13), end=T(17), origin=PatternKind.ALTERNATING)
+    assert lessons_on(D(2026, 3, 4), afternoon) == [(T(8, 25), T(12))]
+
+
+def test_a_combined_plan_keeps_lessons_only_beside_the_half_days():
+    # 4.1.1: a half day a week with a block; the block's Monday has no lessons, the other
+    # Mondays keep their afternoon, the other weekdays all their lessons.
+    morning = WorkDay(start=T(8), end=T(12))
+    weekly = alternating(D(2026, 3, 2), D(2026, 3, 20), [0], day=morning)
+    blocked = block(D(2026, 3, 9), D(2026, 3, 13), WorkDay(start=T(8), end=T(12)))
+    days = expand_internship([weekly, blocked])
+    entries = lesson_entries(
+        FULL_TIMETABLE, first_day=D(2026, 3, 2), last_day=D(2026, 3, 20), internship=days
+    )
+    by_date = {entry.date: (entry.start, entry.end) for entry in entries}
+    assert by_date[D(2026, 3, 2)] == (T(12, 50), T(16, 25))
+    assert by_date[D(2026, 3, 16)] == (T(12, 50), T(16, 25))
+    assert not {D(2026, 3, 9) + dt.timedelta(days=offset) for offset in range(5)} & set(by_date)
+    assert by_date[D(2026, 3, 3)] == (T(8, 25), T(16, 25))
+    assert by_date[D(2026, 3, 4)] == (T(8, 25), T(12))
