@@ -16,7 +16,7 @@ from attendance.models import AttendanceDay, AttendanceWeek
 from attendance.selectors.weeks import monday_of, worked_days_of
 from compliance.engine import Rule, Schedule
 from compliance.engine.patterns import WorkDay
-from compliance.engine.volume import Volume, lesson_weeks, planned_volume
+from compliance.engine.volume import LessonCalendar, Volume, lesson_calendar, planned_volume
 from compliance.schedules import assemble_schedule, schedules_for_student_year
 from internships.models import Placement, SchoolYear
 from internships.selectors.schedules import holiday_dates, lessons_of_class
@@ -35,7 +35,7 @@ class WorkedSchedule:
     checked_days: dict[datetime.date, WorkDay]
     worked_days: dict[datetime.date, WorkDay]
     confirmed_mondays: frozenset[datetime.date]
-    lesson_weeks: int
+    calendar: LessonCalendar
 
     def concerns(self, rule: Rule, date: datetime.date) -> bool:
         """Whether a violation of the pupil's year is one of this placement's worked hours."""
@@ -43,17 +43,17 @@ class WorkedSchedule:
 
     @cached_property
     def planned_volume(self) -> Volume:
-        return planned_volume(self.planned_days, lesson_weeks=self.lesson_weeks)
+        return planned_volume(self.planned_days, calendar=self.calendar)
 
     @cached_property
     def worked_volume(self) -> Volume:
         """The volume of what was worked in the confirmed weeks (4.1.1)."""
-        return planned_volume(self.worked_days, lesson_weeks=self.lesson_weeks)
+        return planned_volume(self.worked_days, calendar=self.calendar)
 
     @cached_property
     def expected_volume(self) -> Volume:
         """What was worked plus what is still planned in the weeks not confirmed."""
-        return planned_volume(self.checked_days, lesson_weeks=self.lesson_weeks)
+        return planned_volume(self.checked_days, calendar=self.calendar)
 
 
 def worked_schedules_for_student_year(
@@ -94,7 +94,7 @@ def worked_schedules_for_student_year(
     closed = legal | school_holidays
     school_class = next((p.school_class for p in placements if p.school_class_id), None)
     lessons = lessons_of_class(school_class.pk if school_class else None)
-    weeks = lesson_weeks(school_year.start_date, closed)
+    calendar = lesson_calendar(school_year.start_date, closed)
     schedules = []
     for placement_schedule in planned:
         placement = placement_schedule.placement
@@ -116,7 +116,7 @@ def worked_schedules_for_student_year(
                 checked_days=checked,
                 worked_days=worked,
                 confirmed_mondays=mondays,
-                lesson_weeks=weeks,
+                calendar=calendar,
             )
         )
     return schedules

@@ -19,9 +19,9 @@ from compliance.engine.patterns import (
     internship_entries,
     lesson_entries,
 )
-from compliance.engine.volume import Volume, lesson_weeks, planned_volume
+from compliance.engine.volume import LessonHourShortfall, Volume, lesson_calendar, planned_volume
 from compliance.models import Exemption, ScheduleException
-from internships.models import Placement, SchoolYear
+from internships.models import Placement, SchoolClass, SchoolYear
 from internships.selectors.schedules import (
     exemptions_for,
     holiday_dates,
@@ -37,12 +37,15 @@ WEEK = datetime.timedelta(days=7)
 
 @dataclass(frozen=True)
 class PlacementSchedule:
-    """A placement's schedule ready for the engine, with its own days and planned volume."""
+    """A placement's schedule ready for the engine, with its own days, the planned volume of
+    the pupil's year (4.1.1: the programme's hours are the year's, over every placement) and
+    this placement's share of it."""
 
     placement: Placement
     schedule: Schedule
     own_days: dict[datetime.date, WorkDay]
     volume: Volume
+    own_volume: Volume
 
     def concerns(self, rule: Rule, date: datetime.date) -> bool:
         """Whether a violation of the pupil's year belongs on this placement's page."""
@@ -81,9 +84,17 @@ def assemble_schedule(
 
 @dataclass(frozen=True)
 class TrialSchedule:
+    """A tried pattern on its own: the engine's schedule, its days, and its volume against the
+    timetable hours of the class's programme (4.1.1)."""
+
     schedule: Schedule
     days: dict[datetime.date, WorkDay]
     volume: Volume
+    required_lesson_hours: int = 0
+
+    @property
+    def shortfall(self) -> LessonHourShortfall | None:
+        return self.volume.shortfall(self.required_lesson_hours)
 
 
 def trial_schedule(
@@ -114,8 +125,17 @@ def trial_schedule(
         exemptions=exemptions,
         requires_minimum_volume=requires_minimum_volume,
     )
-    volume = planned_volume(days, lesson_weeks=lesson_weeks(school_year.start_date, closed))
-    return TrialSchedule(schedule=schedule, days=days, volume=volume)
+    volume = planned_volume(days, calendar=lesson_calendar(school_year.start_date, closed))
+    required = None
+    if school_class_id is not None:
+        required = (
+            SchoolClass.objects.filter(pk=school_class_id)
+            .values_list("programme__internship_lesson_hours", flat=True)
+            .first()
+        )
+    return TrialSchedule(
+        schedule=schedule, days=days, volume=volume, required_lesson_hours=required or 0
+    )
 
 
 def schedules_for_student_year(student_id: int, school_year: SchoolYear) -> list[PlacementSchedule]:
@@ -152,7 +172,8 @@ def schedules_for_student_year(student_id: int, school_year: SchoolYear) -> list
     requires_minimum_volume = bool(
         school_class and school_class.programme.requires_workplace_learning
     )
-    weeks = lesson_weeks(school_year.start_date, closed)
+    calendar = lesson_calendar(school_year.start_date, closed)
+    year_volume = planned_volume(all_days, calendar=calendar)
     return [
         PlacementSchedule(
             placement=placement,
@@ -166,7 +187,10 @@ def schedules_for_student_year(student_id: int, school_year: SchoolYear) -> list
                 requires_minimum_volume=requires_minimum_volume,
             ),
             own_days=days_by_placement[placement.pk],
-            volume=planned_volume(days_by_placement[placement.pk], lesson_weeks=weeks),
+            volume=year_volume,
+            own_volume=planned_volume(
+                days_by_placement[placement.pk], calendar=calendar, year_days=all_days
+            ),
         )
         for placement in placements
     ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language, gettext
 
 from compliance.engine.advice import rule_title
+from compliance.engine.volume import LessonHourShortfall, lesson_hour_shortfall
 from compliance.models import ComplianceCheck, Exemption, ScheduleException
 from internships.models import Placement
 
@@ -64,13 +65,35 @@ class PlacementCompliance:
     violations: list[StoredViolation]
     exemptions: list[Exemption]
     exceptions: list[ScheduleException]
+    required_lesson_hours: int = 0
 
     @property
     def volume(self) -> dict:
+        """The planned volume of the pupil's school year, over all their placements."""
         return self.check.totals.get("volume", {}) if self.check else {}
+
+    @property
+    def own_volume(self) -> dict:
+        """This placement's share of the year's volume."""
+        return self.check.totals.get("own_volume", {}) if self.check else {}
+
+    @property
+    def shortfall(self) -> LessonHourShortfall | None:
+        """How far the year's plan stays under the programme's timetable hours (4.1.1)."""
+        volume = self.volume
+        if "lesson_hours" not in volume:
+            return None
+        return lesson_hour_shortfall(
+            planned=volume["lesson_hours"],
+            required=self.required_lesson_hours,
+            lesson_weeks=volume["lesson_weeks"],
+        )
 
 
 def placement_compliance(placement: Placement) -> PlacementCompliance:
+    """The stored check of ``placement`` with its exemptions, exceptional days and the
+    timetable hours of its programme (read through ``placement.school_class``, which the
+    placement's page shows anyway)."""
     compliance_check = ComplianceCheck.objects.filter(placement=placement).first()
     violations = []
     if compliance_check is not None:
@@ -90,4 +113,9 @@ def placement_compliance(placement: Placement) -> PlacementCompliance:
         violations=violations,
         exemptions=list(placement.exemptions.all()),
         exceptions=list(placement.schedule_exceptions.all()),
+        required_lesson_hours=(
+            placement.school_class.programme.internship_lesson_hours
+            if placement.school_class_id
+            else 0
+        ),
     )

@@ -37,10 +37,12 @@ def volume_to_json(volume: Volume) -> dict[str, Any]:
     return {
         "half_days": volume.half_days,
         "hours": volume.hours,
+        "block_days": volume.block_days,
         "block_weeks": volume.block_weeks,
         "alternating_half_days": volume.alternating_half_days,
         "alternating_weeks": volume.alternating_weeks,
         "alternating_half_days_per_week": volume.alternating_half_days_per_week,
+        "alternating_share": volume.alternating_share,
         "lesson_weeks": volume.lesson_weeks,
         "lesson_hours": volume.lesson_hours,
     }
@@ -120,6 +122,7 @@ def compliance_check_student_year(*, student: Student, school_year: SchoolYear) 
                     "school_hours": result.totals.school_hours,
                     "half_days": result.totals.half_days,
                     "volume": volume_to_json(placement_schedule.volume),
+                    "own_volume": volume_to_json(placement_schedule.own_volume),
                 },
             },
         )

@@ -20,7 +20,12 @@ from attendance.selectors.weeks import (
     worked_days_of,
 )
 from compliance.engine.patterns import WorkDay
-from compliance.engine.volume import LEGAL_MINIMUM_HALF_DAYS, Volume, lesson_weeks, planned_volume
+from compliance.engine.volume import (
+    LEGAL_MINIMUM_HALF_DAYS,
+    Volume,
+    lesson_calendar,
+    planned_volume,
+)
 from internships.models import Absence, Placement, SchoolYear, Student
 from internships.selectors.schedules import holiday_dates
 
@@ -104,11 +109,11 @@ def totals_of(
         school_id = placements[0].school_id if placements else None
         holidays = holiday_dates(school_year, school_id) if school_id else (set(), set())
     legal, school_holidays = holidays
-    weeks_of_lessons = lesson_weeks(school_year.start_date, legal | school_holidays)
+    calendar = lesson_calendar(school_year.start_date, legal | school_holidays)
     if absences is None:
         absences = _absence_hours([placement.pk for placement in placements])
     school_class = next((p.school_class for p in placements if p.school_class_id), None)
-    worked_volume = planned_volume(worked_all, lesson_weeks=weeks_of_lessons)
+    worked_volume = planned_volume(worked_all, calendar=calendar)
     return AttendanceTotals(
         planned_hours=hours(sum(day.minutes for day in planned_all.values())),
         worked_hours=worked_volume.hours,
@@ -116,7 +121,7 @@ def totals_of(
         justified_hours=absences.get(Absence.Justification.JUSTIFIED, ZERO),
         unjustified_hours=absences.get(Absence.Justification.UNJUSTIFIED, ZERO),
         pending_hours=absences.get(Absence.Justification.PENDING, ZERO),
-        planned_volume=planned_volume(planned_all, lesson_weeks=weeks_of_lessons),
+        planned_volume=planned_volume(planned_all, calendar=calendar),
         worked_volume=worked_volume,
         confirmed_weeks=confirmed,
         weeks_to_confirm=to_confirm,

@@ -172,7 +172,8 @@ def test_compensatory_rest_given_the_next_week_clears_the_rule(placement, mentor
 def test_the_worked_volume_counts_what_was_worked(placement, mentor):
     attendance_week_confirm(placement=placement, monday=PAST_MONDAY, principal=mentor)
     days = week_days(PAST_MONDAY + WEEK)
-    days[0] = planned_day(PAST_MONDAY + WEEK, end=time("11:00"), breaks=())  # a half day
+    # A morning of four hours is a half day (3, 4.1.1).
+    days[0] = planned_day(PAST_MONDAY + WEEK, end=time("12:00"), breaks=())
     del days[4]  # not worked
     attendance_week_correct(
         placement=placement, monday=PAST_MONDAY + WEEK, principal=mentor, days=days
@@ -181,8 +182,9 @@ def test_the_worked_volume_counts_what_was_worked(placement, mentor):
     totals = AttendanceCheck.objects.get(placement=placement).totals
     assert totals["planned_volume"]["half_days"] == 30
     assert totals["worked_volume"]["half_days"] == 10 + 7
-    assert totals["worked_volume"]["block_weeks"] == 2
-    assert totals["worked_hours"] == 37.5 + 3 * 7.5 + 3
+    # 4.1.1: a school week of block internship is five block days; nine make 1.8.
+    assert totals["worked_volume"]["block_weeks"] == 1.8
+    assert totals["worked_hours"] == 37.5 + 3 * 7.5 + 4
     assert totals["expected_volume"]["half_days"] == 17 + 10
     assert totals["confirmed_weeks"] == 2
     card = staff_card(placement, placement.supervisor)

@@ -139,7 +139,7 @@ def test_below_volume_counts_worked_and_still_planned_half_days(
         placement=placement,
         monday=PAST_MONDAY + WEEK,
         principal=mentor,
-        days=[planned_day(PAST_MONDAY + WEEK, end=time("11:00"), breaks=())],
+        days=[planned_day(PAST_MONDAY + WEEK, end=time("12:00"), breaks=())],  # a half day
     )
     rows = below_volume(staff(school_a.coordinator), school_year=school_year)
     assert [(row.student, row.worked_half_days, row.planned_half_days) for row in rows] == [
