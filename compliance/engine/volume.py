@@ -15,8 +15,9 @@ Two readings this module makes, because the brochure leaves them open:
   week. Calendar weeks would count the first as two weeks and the second as a whole one.
 - An alternating day weighs its half days over the lesson days of its weekday in the school
   year that a block does not take: "a full day every Monday" is eight lesson hours however many
-  Mondays are holidays, a full day every other Monday is four, every Monday of one semester
-  about four, and a block that takes two Mondays leaves the alternating Mondays at eight.
+  Mondays are holidays, a full day every other Monday or every Monday of one semester about
+  four (a fortnight that falls in a holiday is lost), and a block that takes two Mondays leaves
+  the alternating Mondays at eight.
 
 Plain Python, no Django.
 """
