@@ -1,23 +1,42 @@
-"""Benchmark of the compliance engine on realistic pupil-years.
+"""Benchmark of ``check_schedule`` and the compliance engine on realistic pupil-years.
 
 Each pupil-year is a full school year 2025-2026: lessons Monday–Friday (Wednesday afternoon
 free) with a morning break and a lunch break, an alternating internship one fixed weekday a
 week all year, a two-week block internship, and some Saturdays of internship. Holidays and
-school holidays are left out as a school would.
+school holidays are left out as a school would. N different pupil-years go into one JSON
+array, the input of ``check_schedule``.
 
-Run: ``.venv/bin/python benchmarks/compliance_engine.py [--pupils N]``. It reports the median
-time to check one pupil-year and the time to check N different pupil-years.
+Run: ``.venv/bin/python benchmarks/compliance_engine.py [--pupils N]`` (N = 1000). It reports,
+per pupil-year and in total:
+
+- through the command: ``cli.run`` on the file in this process (read, decode, validate,
+  check, write JSON), and where that time goes, phase by phase;
+- end to end: ``manage.py check_schedule FILE`` once in a fresh process, Django's start-up
+  included, and that start-up alone (a file holding ``[]``);
+- the engine alone: ``check(schedule)`` on schedules built in Python, and the median of
+  ``--runs`` checks of one pupil-year.
+
+Target on the 2-core development machine: under 3 ms per pupil-year through the command.
 """
 
 import argparse
 import datetime as dt
+import gc
+import io
+import json
+import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
-# Run from anywhere: the repository root holds the compliance package.
+# Run from anywhere: the repository root holds the compliance package and manage.py.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from compliance.engine import (
@@ -27,8 +46,16 @@ from compliance.engine import (
     Schedule,
     Student,
     check,
+    result_to_dict,
 )
 from compliance.engine.calendar import legal_holidays
+from compliance.engine.checker import check_prepared, prepare
+from compliance.engine.cli import run
+from compliance.engine.jsonio import decode, parse_prepared
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_T = TypeVar("_T")
 
 SCHOOL_YEAR = 2025
 FIRST_DAY = dt.date(2025, 9, 1)
@@ -120,41 +147,161 @@ def pupil_year(rng: random.Random) -> Schedule:
     )
 
 
+def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
+    """``schedule`` in the input format of ``check_schedule``, as a school tool writes it."""
+
+    def clock_text(moment: dt.time) -> str:
+        return moment.strftime("%H:%M")
+
+    def entry_json(one: Entry) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": one.kind.value,
+            "date": one.date.isoformat(),
+            "start": clock_text(one.start),
+            "end": clock_text(one.end),
+        }
+        if one.breaks:
+            data["breaks"] = [[clock_text(a), clock_text(b)] for a, b in one.breaks]
+        return data
+
+    start = schedule.school_year_start
+    return {
+        "student": {"birth_date": schedule.student.birth_date.isoformat()},
+        "school_year": f"{start}-{start + 1}",
+        "requires_minimum_volume": schedule.requires_minimum_volume,
+        "entries": [entry_json(one) for one in schedule.entries],
+    }
+
+
+def timed(action: Callable[[], _T]) -> tuple[_T, float, float]:
+    """What ``action`` returns, with its wall and CPU seconds."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    result = action()
+    return result, time.perf_counter() - started, time.process_time() - started_cpu
+
+
+def through_the_command(path: str) -> tuple[str, float, float]:
+    """``cli.run`` on the file: its output, wall and CPU seconds."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    status, wall, cpu = timed(lambda: run([path], io.StringIO(), stdout, stderr))
+    if status not in (0, 1):
+        raise SystemExit(f"check_schedule failed ({status}):\n{stderr.getvalue()}")
+    return stdout.getvalue(), wall, cpu
+
+
+def phases(path: str) -> list[tuple[str, float]]:
+    """CPU seconds of each phase of ``cli.run``, done one after the other as it does them.
+
+    The cyclic garbage collector is paused, as ``cli.run`` pauses it.
+    """
+    gc.disable()
+    try:
+
+        def read_and_decode() -> object:
+            with open(path, encoding="utf-8") as file:
+                return decode(file.read())
+
+        data, _, decoding = timed(read_and_decode)
+        assert isinstance(data, list)
+        prepared, _, parsing = timed(
+            lambda: [parse_prepared(item, path=f"[{n}]") for n, item in enumerate(data)]
+        )
+        _, _, timelines = timed(lambda: [prepare(one.schedule) for one in prepared])
+        results, _, checking = timed(lambda: [check_prepared(one) for one in prepared])
+        _, _, writing = timed(
+            lambda: json.dumps([result_to_dict(r) for r in results], ensure_ascii=False, indent=2)
+        )
+    finally:
+        gc.enable()
+    return [
+        ("read and decode the JSON", decoding),
+        ("parse and validate the schedules", parsing - timelines),
+        ("build the timelines (validation)", timelines),
+        ("the rules", checking),
+        ("write the results as JSON", writing),
+    ]
+
+
+def in_a_fresh_process(path: str) -> tuple[float, float]:
+    """``manage.py check_schedule FILE`` in a new process: wall and CPU seconds."""
+    env = {**os.environ}
+    env.setdefault("DEBUG", "1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "check_schedule", path],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if completed.returncode not in (0, 1):
+        raise SystemExit(f"manage.py check_schedule failed:\n{completed.stderr}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pupils", type=int, default=1000, help="pupil-years to check (1000)")
     parser.add_argument("--runs", type=int, default=300, help="runs for the single pupil (300)")
     parser.add_argument("--seed", type=int, default=2025)
     options = parser.parse_args(argv)
+    pupils = options.pupils
 
     rng = random.Random(options.seed)
-    schedules = [pupil_year(rng) for _ in range(options.pupils)]
-    one = schedules[0]
-    check(one)  # warm the holiday cache, as a running server would have it
+    schedules = [pupil_year(rng) for _ in range(pupils)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "pupil-years.json")
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump([schedule_to_json(s) for s in schedules], file, indent=2)
+        empty = os.path.join(folder, "empty.json")
+        with open(empty, "w", encoding="utf-8") as file:
+            file.write("[]")
+        size = os.path.getsize(path)
 
+        output, command_wall, command_cpu = through_the_command(path)
+        phase_cpu = phases(path)
+        process_wall, process_cpu = in_a_fresh_process(path)
+        start_up_wall, _ = in_a_fresh_process(empty)
+
+    check(schedules[0])  # warm the holiday cache, as a running server would have it
     timings = []
     for _ in range(options.runs):
-        started = time.perf_counter()
-        check(one)
-        timings.append(time.perf_counter() - started)
-    single_ms = statistics.median(timings) * 1000
+        _, wall, _ = timed(lambda: check(schedules[0]))
+        timings.append(wall)
+    results, engine_wall, engine_cpu = timed(lambda: [check(s) for s in schedules])
 
-    started, started_cpu = time.perf_counter(), time.process_time()
-    results = [check(schedule) for schedule in schedules]
-    total, total_cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    def per_pupil(seconds: float) -> str:
+        return f"{seconds / pupils * 1000:.2f} ms per pupil-year"
 
     entries = statistics.mean(len(s.entries) for s in schedules)
     violations = statistics.mean(len(r.violations) for r in results)
+    assert len(json.loads(output)) == pupils
     print(
-        f"pupil-years: {len(schedules)}, on average {entries:.0f} entries "
-        f"and {violations:.1f} violations each"
+        f"pupil-years: {pupils}, on average {entries:.0f} entries and {violations:.1f} "
+        f"violations each; the file holds {size / 1e6:.1f} MB"
     )
-    print(f"one pupil-year: {single_ms:.2f} ms (median of {options.runs} runs)")
     # CPU time next to wall time shows how much a busy machine inflated the figure.
     print(
-        f"{len(schedules)} pupil-years: {total:.2f} s "
-        f"({total / len(schedules) * 1000:.2f} ms per pupil-year; "
-        f"CPU {total_cpu:.2f} s, {total_cpu / len(schedules) * 1000:.2f} ms per pupil-year)"
+        f"through the command (cli.run): {command_wall:.2f} s, {per_pupil(command_wall)} "
+        f"(CPU {command_cpu:.2f} s, {per_pupil(command_cpu)})"
+    )
+    for label, seconds in phase_cpu:
+        print(f"  {label:34} {per_pupil(seconds)} (CPU)")
+    print(
+        f"manage.py check_schedule, a fresh process: {process_wall:.2f} s, "
+        f"{per_pupil(process_wall)} (CPU {process_cpu:.2f} s); of which Django's start-up "
+        f"{start_up_wall:.2f} s"
+    )
+    print(
+        f"engine alone, check(schedule): {engine_wall:.2f} s, {per_pupil(engine_wall)} "
+        f"(CPU {engine_cpu:.2f} s); one pupil-year {statistics.median(timings) * 1000:.2f} ms "
+        f"(median of {options.runs} runs)"
     )
 
 
