@@ -19,6 +19,7 @@ from internships.models import (
     Mentor,
     Placement,
     PlacementPeriod,
+    SchoolHoliday,
     Student,
     User,
     Visit,
@@ -26,6 +27,7 @@ from internships.models import (
 )
 from tests.factories import (
     AbsenceFactory,
+    SchoolHolidayFactory,
     absence_form_data,
     guardian_form_data,
     host_form_data,
@@ -52,6 +54,7 @@ HISTORICAL_MODELS = [
     Absence,
     MakeUpPlacement,
     Visit,
+    SchoolHoliday,
 ]
 
 
@@ -67,6 +70,16 @@ def database_state() -> dict:
 
 def _in_placement(world, **kwargs) -> dict:
     return {"placement_pk": world.placement.pk, **kwargs}
+
+
+def _own_free_day(world) -> SchoolHoliday:
+    return SchoolHolidayFactory(school=world.school, school_year=world.school_year)
+
+
+def _own_free_day_form(world) -> tuple[dict, dict]:
+    day = _own_free_day(world)
+    data = {"name": "Lokale vrije dag", "start_date": day.start_date, "end_date": day.end_date}
+    return {"pk": day.pk}, data
 
 
 def _days_after_start(world, days: int) -> datetime.date:
@@ -144,6 +157,8 @@ OBJECT_VIEWS = {
     "pupil-portal-link": lambda w: ({"pk": w.pupil.pk}, {}),
     "guardian-portal-link": lambda w: ({"student_pk": w.pupil.pk, "pk": w.guardian.pk}, {}),
     **PLACEMENT_VIEWS,
+    "school-holiday-update": _own_free_day_form,
+    "school-holiday-delete": lambda w: ({"pk": _own_free_day(w).pk}, {}),
     "staff-update": lambda w: (
         {"pk": w.supervisor.pk},
         staff_update_form_data(member=w.supervisor, first_name="Gewijzigd"),
@@ -157,6 +172,7 @@ POST_ONLY = {
     "period-delete",
     "placement-transition",
     "visit-delete",
+    "school-holiday-delete",
     "absence-decide",
     "mentor-portal-link",
     "pupil-portal-link",
