@@ -6,6 +6,8 @@ text is also its msgid. Templates are wrapped in :func:`gettext_noop` so that Dj
 translates ``template`` and then interpolates ``params``.
 """
 
+import datetime as dt
+
 MINUTES_PER_HOUR = 60
 MINUTES_PER_DAY = 24 * MINUTES_PER_HOUR
 
@@ -29,3 +31,9 @@ def format_clock(minute: int) -> str:
     """Format an absolute or day-relative minute as the clock time ``UU:MM`` it falls on."""
     hours, minutes = divmod(minute % MINUTES_PER_DAY, MINUTES_PER_HOUR)
     return f"{hours:02d}:{minutes:02d}"
+
+
+def format_day(ordinal: int) -> str:
+    """Format day ``ordinal`` (``date.toordinal()``) the Belgian way: ``9/02/2026``."""
+    day = dt.date.fromordinal(ordinal)
+    return f"{day.day}/{day.month:02d}/{day.year}"

@@ -37,11 +37,14 @@ class Rule(StrEnum):
     SUNDAY_WORK = "sunday_work"
     SUNDAY_FREQUENCY = "sunday_frequency"
     PUBLIC_HOLIDAY = "public_holiday"
+    SUNDAY_COMPENSATORY_REST = "sunday_compensatory_rest"
+    HOLIDAY_COMPENSATORY_REST = "holiday_compensatory_rest"
     NIGHT_WORK = "night_work"
     MIN_AGE = "min_age"
     OUTSIDE_SCHOOL_YEAR = "outside_school_year"
     SUMMER_HOLIDAY = "summer_holiday"
     MINIMUM_VOLUME = "minimum_volume"
+    HALF_DAY_MINIMUM = "half_day_minimum"
 
     @property
     def severity(self) -> Severity:
@@ -53,7 +56,7 @@ class Rule(StrEnum):
         return _SOURCES[self]
 
 
-_WARNING_RULES = frozenset({Rule.OVERTIME_NOTICE, Rule.MINIMUM_VOLUME})
+_WARNING_RULES = frozenset({Rule.OVERTIME_NOTICE, Rule.MINIMUM_VOLUME, Rule.HALF_DAY_MINIMUM})
 
 _SOURCES: Mapping[Rule, str] = {
     Rule.DAILY_MAX: "5.1",
@@ -62,6 +65,7 @@ _SOURCES: Mapping[Rule, str] = {
     Rule.OVERTIME_NOTICE: "5.1",
     Rule.COMPENSATORY_REST: "5.1",
     Rule.UNINTERRUPTED_WORK: "5.2.1",
+    # For adults these two follow the Arbeidswet (5.2.2); those violations name 5.2.2.
     Rule.BREAK_TOO_SHORT: "5.2.1",
     Rule.DAILY_REST: "5.2.1",
     # With Sunday work the 36-hour variant of 5.3 applies; that violation names 5.3 itself.
@@ -69,11 +73,15 @@ _SOURCES: Mapping[Rule, str] = {
     Rule.SUNDAY_WORK: "5.3",
     Rule.SUNDAY_FREQUENCY: "5.3",
     Rule.PUBLIC_HOLIDAY: "5.3",
+    # 5.3 refers to the rules for regular workers; the messages name the articles.
+    Rule.SUNDAY_COMPENSATORY_REST: "5.3",
+    Rule.HOLIDAY_COMPENSATORY_REST: "5.3",
     Rule.NIGHT_WORK: "5.4",
     Rule.MIN_AGE: "4",
     Rule.OUTSIDE_SCHOOL_YEAR: "4",
     Rule.SUMMER_HOLIDAY: "4",
     Rule.MINIMUM_VOLUME: "3",
+    Rule.HALF_DAY_MINIMUM: "4.1.1",
 }
 
 

@@ -5,7 +5,7 @@ keep every rule exact and fast, and an interval that crosses midnight needs no s
 """
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -19,8 +19,10 @@ from compliance.engine.model import Entry, Kind, ScheduleInputError
 class Segment(NamedTuple):
     """A stretch of work without a break, ``[start, end)`` in absolute minutes.
 
-    ``day`` is the ordinal of the entry's date, which day rules group by even when the
-    segment itself lies after midnight. (A named tuple: a year has a thousand of them.)
+    ``day`` is the ordinal of the day its shift started, which day rules group by even when
+    the segment itself lies after midnight: the entry's date, or for an entry that continues
+    the previous one without a pause the day of that one (see :func:`build_timeline`). (A
+    named tuple: a year has a thousand of them.)
     """
 
     start: int
@@ -36,7 +38,7 @@ class Segment(NamedTuple):
 
 @dataclass(slots=True)
 class Day:
-    """All work of the entries dated on one day, its segments in time order."""
+    """All work of the shifts that start on one day, its segments in time order."""
 
     ordinal: int
     segments: list[Segment] = field(default_factory=list)
@@ -90,6 +92,17 @@ class Timeline:
         first = bisect_right(self._ends, start)
         return first < len(self.segments) and self._starts[first] < end
 
+    def rest_around(self, start: int, end: int) -> int | None:
+        """The length of the rest that contains the free ``[start, end)``: from the end of the
+        last work before it to the start of the first work after it; ``None`` when there is
+        no work on one side. Only meaningful when ``[start, end)`` is not busy.
+        """
+        before = bisect_right(self._ends, start) - 1
+        after = bisect_left(self._starts, end)
+        if before < 0 or after == len(self.segments):
+            return None
+        return self._starts[after] - self._ends[before]
+
 
 class _Placed(NamedTuple):
     """An entry on the clock: its span including breaks, and its work segments."""
@@ -102,7 +115,15 @@ class _Placed(NamedTuple):
 
 
 def build_timeline(entries: Sequence[Entry]) -> Timeline:
-    """Expand ``entries`` into work segments, breaks left out.
+    """Expand ``entries`` into work segments, breaks left out, grouped into days.
+
+    Work that continues across midnight is one shift and counts for the day it starts (5.1,
+    5.2): an entry that starts at the very minute the previous entry ends joins that entry's
+    day, also when it is dated the next day, so a night entered as 22:00–00:00 and
+    00:00–06:00 is the same
+    day as one entry 22:00–06:00 and splitting at 00:00 escapes no daily limit. Any pause
+    between the two makes the later entry a day of its own, which then owes the daily rest.
+    Contiguous work of the same kind is one segment, however it was entered.
 
     Raises :class:`ScheduleInputError` listing every entry that cannot be placed on a clock:
     seconds in a time, a date outside the supported years, zero length, a break outside its
@@ -121,19 +142,37 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
         raise ScheduleInputError(errors)
 
     # Entries do not overlap and each starts on its own date, so in start order both the
-    # segments and the entry dates come sorted.
+    # segments and the days come sorted: a continuation joins the latest day.
     segments: list[Segment] = []
     days: list[Day] = []
     day_by_ordinal: dict[int, Day] = {}
     internship_minutes = school_minutes = 0
+    previous_end = -1
     for one in placed:
         first = one.segments[0]
-        day = day_by_ordinal.get(first.day)
-        if day is None:
-            day = day_by_ordinal[first.day] = Day(first.day)
-            days.append(day)
-        segments.extend(one.segments)
-        day.segments.extend(one.segments)
+        if one.start == previous_end:
+            day = days[-1]
+            if day.ordinal != first.day:
+                one.segments[:] = [segment._replace(day=day.ordinal) for segment in one.segments]
+        else:
+            day = day_by_ordinal.get(first.day)
+            if day is None:
+                day = day_by_ordinal[first.day] = Day(first.day)
+                days.append(day)
+        previous_end = one.end
+        parts = one.segments
+        last = segments[-1] if segments else None
+        if (
+            last is not None
+            and last.end == parts[0].start
+            and last.internship == parts[0].internship
+            and last.force_majeure == parts[0].force_majeure
+        ):
+            # The same work going on: one segment, as if it had been entered as one entry.
+            segments[-1] = day.segments[-1] = last._replace(end=parts[0].end)
+            parts = parts[1:]
+        segments.extend(parts)
+        day.segments.extend(parts)
         day.work += one.work
         if first.internship:
             day.internship += one.work

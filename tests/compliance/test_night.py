@@ -59,7 +59,8 @@ class TestAdultWithExemption:
 
 
 class TestMinorOf16InShiftWork:
-    """16+ minor with night and shift exemption: 22–06 or 23–07 must stay free each night."""
+    """16+ minor in shift work (with or without the night exemption): 22–06 or 23–07 must
+    stay free each night."""
 
     def test_5_4_until_22_00_keeps_22_to_06_free(self) -> None:
         assert dates_of(Rule.NIGHT_WORK, internship("2026-02-02", "14:00", "22:00"), **SHIFT) == []
@@ -111,6 +112,41 @@ class TestMinorOf16InShiftWork:
         entry = internship("2026-02-02", "14:00", "22:00", ("18:00", "18:30"))
         assert dates_of(Rule.NIGHT_WORK, entry, night_work=True) == ["2026-02-02"]
 
-    def test_5_4_shift_work_without_the_night_exemption_keeps_20_to_06(self) -> None:
+    def test_5_4_shift_work_alone_shortens_the_ban_without_the_so_74_exemption(self) -> None:
+        """5.4 shortens the ban for minors over 16 in shift work or work that may not be
+        interrupted on its own, next to the SO 74 derogation.
+
+        (Before issue 9 the engine also required the night exemption and kept 20–06.)
+        """
+        until_22 = internship("2026-02-02", "14:00", "22:00", ("18:00", "18:30"))
+        into_both = [
+            internship("2026-02-02", "15:00", "23:00", ("18:00", "18:30")),
+            internship("2026-02-03", "06:59", "12:00"),
+        ]
+        assert dates_of(Rule.NIGHT_WORK, until_22, shift_work=True) == []
+        assert dates_of(Rule.NIGHT_WORK, *into_both, shift_work=True) == [
+            "2026-02-02",
+            "2026-02-03",
+        ]
+
+    def test_5_4_shift_work_under_16_keeps_20_to_06(self) -> None:
+        turns_16_on_4_feb = "2010-02-04"
+        entries = [
+            internship("2026-02-03", "12:00", "20:01"),
+            internship("2026-02-04", "12:00", "20:01"),
+        ]
+        result = check(schedule(*entries, birth=turns_16_on_4_feb, shift_work=True))
+        violations = [v for v in result.violations if v.rule is Rule.NIGHT_WORK]
+        assert [v.date.isoformat() for v in violations] == ["2026-02-03"]
+        assert "vanaf 16 jaar" in violations[0].message
+
+    def test_5_4_an_adult_needs_the_night_exemption_not_shift_work(self) -> None:
         entry = internship("2026-02-02", "14:00", "22:00", ("18:00", "18:30"))
-        assert dates_of(Rule.NIGHT_WORK, entry, shift_work=True) == ["2026-02-02"]
+        assert dates_of(Rule.NIGHT_WORK, entry, birth=ADULT, shift_work=True) == ["2026-02-02"]
+
+    def test_5_4_a_night_split_at_midnight_is_dated_the_day_it_starts(self) -> None:
+        entries = [
+            internship("2026-02-06", "22:00", "00:00"),
+            internship("2026-02-07", "00:00", "02:00"),
+        ]
+        assert dates_of(Rule.NIGHT_WORK, *entries) == ["2026-02-06"]

@@ -1,4 +1,4 @@
-"""Organisation of the internship in the school year: seed sections 3 and 4."""
+"""Organisation of the internship in the school year: seed sections 3, 4 and 4.1.1."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -56,6 +56,22 @@ class TestOutsideSchoolYear:
             "31 augustus."
         )
 
+    def test_4_a_night_from_31_august_into_1_september_is_outside_on_1_september(self) -> None:
+        night = internship("2026-08-31", "22:00", "00:01")
+        result = check(schedule(night, night_work=True))
+        assert [
+            v.date.isoformat() for v in result.violations if v.rule is Rule.OUTSIDE_SCHOOL_YEAR
+        ] == ["2026-09-01"]
+        until_midnight = internship("2026-08-31", "22:00", "00:00")
+        assert dates_of(Rule.OUTSIDE_SCHOOL_YEAR, until_midnight, night_work=True) == []
+
+    def test_4_a_night_split_at_midnight_is_outside_on_1_september_too(self) -> None:
+        entries = [
+            internship("2026-08-31", "22:00", "00:00"),
+            internship("2026-09-01", "00:00", "02:00"),
+        ]
+        assert dates_of(Rule.OUTSIDE_SCHOOL_YEAR, *entries, night_work=True) == ["2026-09-01"]
+
     def test_4_school_outside_the_school_year_is_not_checked(self) -> None:
         assert dates_of(Rule.OUTSIDE_SCHOOL_YEAR, school("2025-08-31", "09:00", "12:00")) == []
 
@@ -94,23 +110,27 @@ class TestSummerHoliday:
 
 
 class TestMinimumVolume:
-    """3: at least 18 half days; an internship day of more than 4 h counts as two."""
+    """3: at least 18 half days; a half day is a morning or an afternoon of internship."""
 
     def full_days(self, count: int) -> list[Entry]:
+        """Weekly full days 08:00–17:00 with an hour's lunch: a morning and an afternoon."""
         first = dt.date(2026, 2, 2)
         return [
-            internship((first + dt.timedelta(weeks=n)).isoformat(), "08:00", "12:01")
+            internship(
+                (first + dt.timedelta(weeks=n)).isoformat(), "08:00", "17:00", ("12:00", "13:00")
+            )
             for n in range(count)
         ]
 
-    def test_3_nine_days_of_more_than_4_hours_make_18_half_days(self) -> None:
+    def test_3_nine_full_days_make_18_half_days(self) -> None:
         result = check(schedule(*self.full_days(9), requires_minimum_volume=True))
         assert result.totals.half_days == 18
         assert [v for v in result.violations if v.rule is Rule.MINIMUM_VOLUME] == []
 
-    def test_3_a_day_of_exactly_4_hours_is_one_half_day(self) -> None:
-        last = internship("2026-05-04", "08:00", "12:00")
-        result = check(schedule(*self.full_days(8), last, requires_minimum_volume=True))
+    def test_3_a_long_morning_is_one_half_day_not_two(self) -> None:
+        """Before issue 9 a day of more than 4 h counted two half days whatever its hours."""
+        long_morning = internship("2026-05-04", "07:30", "12:59", ("10:00", "10:30"))
+        result = check(schedule(*self.full_days(8), long_morning, requires_minimum_volume=True))
         assert result.totals.half_days == 17
         [warning] = [v for v in result.violations if v.rule is Rule.MINIMUM_VOLUME]
         assert (warning.date.isoformat(), warning.severity, warning.source) == (
@@ -123,6 +143,11 @@ class TestMinimumVolume:
             "vereist er minstens 18."
         )
         assert not result.has_errors
+
+    def test_3_a_day_shorter_than_four_lesson_hours_counts_no_half_day(self) -> None:
+        short = internship("2026-05-04", "08:00", "11:19")
+        result = check(schedule(*self.full_days(9), short, requires_minimum_volume=True))
+        assert result.totals.half_days == 18
 
     def test_3_without_internship_the_warning_is_dated_31_august(self) -> None:
         result = dates_of(
@@ -141,6 +166,54 @@ class TestMinimumVolume:
         outside = internship("2026-09-07", "08:00", "16:00", ("12:00", "12:30"))
         result = check(schedule(*self.full_days(9), outside, requires_minimum_volume=True))
         assert result.totals.half_days == 18
+
+    def test_3_school_on_the_internship_day_makes_no_half_day(self) -> None:
+        entries = [
+            school("2026-02-02", "08:25", "12:00"),
+            internship("2026-02-02", "13:00", "16:20"),
+        ]
+        assert check(schedule(*entries)).totals.half_days == 1
+
+
+class TestHalfDayMinimum:
+    """4.1.1: an alternating internship during school hours is at least half a day; a day of
+    less than four lesson hours (3 h 20 min) is no half day."""
+
+    def test_4_1_1_three_hours_20_is_a_half_day(self) -> None:
+        assert dates_of(Rule.HALF_DAY_MINIMUM, internship("2026-02-02", "13:00", "16:20")) == []
+
+    def test_4_1_1_three_hours_19_gets_a_warning(self) -> None:
+        result = check(schedule(internship("2026-02-02", "13:00", "16:19")))
+        [warning] = [v for v in result.violations if v.rule is Rule.HALF_DAY_MINIMUM]
+        assert (warning.date.isoformat(), warning.severity, warning.source) == (
+            "2026-02-02",
+            Severity.WARNING,
+            "4.1.1",
+        )
+        assert warning.message == (
+            "Slechts 3 u 19 min stage op deze dag; een stagedag korter dan vier lesuren "
+            "(3 u 20 min) telt niet als halve dag, en een alternerende stage tijdens de "
+            "schooluren omvat minstens een halve dag."
+        )
+        assert not result.has_errors
+        assert result.totals.half_days == 0
+
+    def test_4_1_1_breaks_do_not_count_and_lessons_do_not_help(self) -> None:
+        entries = [
+            school("2026-02-02", "08:25", "12:00"),
+            internship("2026-02-02", "13:00", "16:30", ("14:30", "14:41")),
+        ]
+        assert dates_of(Rule.HALF_DAY_MINIMUM, *entries) == ["2026-02-02"]
+
+    def test_4_1_1_a_night_split_at_midnight_is_one_internship_day(self) -> None:
+        entries = [
+            internship("2026-02-06", "22:00", "00:00"),
+            internship("2026-02-07", "00:00", "01:20"),
+        ]
+        assert dates_of(Rule.HALF_DAY_MINIMUM, *entries, night_work=True) == []
+
+    def test_4_1_1_school_days_get_no_warning(self) -> None:
+        assert dates_of(Rule.HALF_DAY_MINIMUM, school("2026-02-02", "08:25", "10:00")) == []
 
 
 class TestTotals:

@@ -24,14 +24,10 @@ from compliance.engine import (
 from compliance.engine.calendar import school_year_containing
 
 MINUTES_PER_DAY = 1440
-SOURCES = {"3", "4", "5.1", "5.2.1", "5.3", "5.4"}
-MINORS_ONLY = {
-    Rule.UNINTERRUPTED_WORK,
-    Rule.BREAK_TOO_SHORT,
-    Rule.DAILY_REST,
-    Rule.WEEKLY_REST,
-    Rule.SUNDAY_FREQUENCY,
-}
+SOURCES = {"3", "4", "4.1.1", "5.1", "5.2.1", "5.2.2", "5.3", "5.4"}
+MINORS_ONLY = {Rule.UNINTERRUPTED_WORK, Rule.WEEKLY_REST, Rule.SUNDAY_FREQUENCY}
+# Rules with a variant for adults under the Arbeidswet (5.2.2).
+ADULT_VARIANT = {Rule.BREAK_TOO_SHORT, Rule.DAILY_REST}
 
 
 def _clock(minute: int) -> dt.time:
@@ -71,10 +67,35 @@ def _entry_draft(
     return absolute, absolute + length, entry
 
 
+def split_at_midnight(entry: Entry) -> tuple[Entry, ...]:
+    """``entry`` as two contiguous entries, until 00:00 and from 00:00 on the next date, when
+    it crosses midnight; a break across midnight is split with it. Otherwise ``entry`` alone.
+    """
+    start = entry.start.hour * 60 + entry.start.minute
+    length = (entry.end.hour * 60 + entry.end.minute - start) % MINUTES_PER_DAY
+    if start + length <= MINUTES_PER_DAY:
+        return (entry,)
+    before: list[tuple[dt.time, dt.time]] = []
+    after: list[tuple[dt.time, dt.time]] = []
+    for break_start, break_end in entry.breaks:
+        first = start + (break_start.hour * 60 + break_start.minute - start) % MINUTES_PER_DAY
+        last = start + (break_end.hour * 60 + break_end.minute - start) % MINUTES_PER_DAY
+        if first < MINUTES_PER_DAY:
+            before.append((_clock(first), _clock(min(last, MINUTES_PER_DAY))))
+        if last > MINUTES_PER_DAY:
+            after.append((_clock(max(first, MINUTES_PER_DAY)), _clock(last)))
+    midnight = dt.time(0, 0)
+    return (
+        replace(entry, end=midnight, breaks=tuple(before)),
+        replace(entry, date=entry.date + dt.timedelta(days=1), start=midnight, breaks=tuple(after)),
+    )
+
+
 @st.composite
 def schedules(draw: st.DrawFn, max_entries: int = 14, span_days: int = 22) -> Schedule:
     """Valid schedules: entries that do not overlap, a few weeks around a random date of
-    school year 2024-2025 to 2025-2026, pupils aged about 12 to 20.
+    school year 2024-2025 to 2025-2026, pupils aged about 12 to 20. Some entries across
+    midnight are entered as two, split at 00:00.
     """
     first_day = draw(st.dates(dt.date(2024, 8, 20), dt.date(2026, 9, 5)))
     drafts = draw(st.lists(_entry_draft(first_day, span_days), max_size=max_entries))
@@ -82,12 +103,17 @@ def schedules(draw: st.DrawFn, max_entries: int = 14, span_days: int = 22) -> Sc
     for start, end, entry in drafts:
         if all(end <= other_start or start >= other_end for other_start, other_end, _ in kept):
             kept.append((start, end, entry))
+    entries = tuple(
+        part
+        for _start, _end, entry in kept
+        for part in (split_at_midnight(entry) if draw(st.booleans()) else (entry,))
+    )
     return Schedule(
         student=Student(draw(st.dates(dt.date(2005, 1, 1), dt.date(2012, 12, 31)))),
         school_year_start=school_year_containing(first_day),
         exemptions=draw(st.builds(Exemptions, *[st.booleans()] * 5)),
         requires_minimum_volume=draw(st.booleans()),
-        entries=tuple(entry for _start, _end, entry in kept),
+        entries=entries,
     )
 
 
@@ -197,7 +223,20 @@ def test_adults_get_none_of_the_rules_for_minors(schedule: Schedule) -> None:
         requires_minimum_volume=schedule.requires_minimum_volume,
         entries=schedule.entries,
     )
-    assert not {v.rule for v in check(adult).violations} & MINORS_ONLY
+    violations = check(adult).violations
+    assert not {v.rule for v in violations} & MINORS_ONLY
+    assert {v.source for v in violations if v.rule in ADULT_VARIANT} <= {"5.2.2"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(schedules())
+def test_splitting_an_entry_at_midnight_changes_nothing(schedule: Schedule) -> None:
+    """Work across midnight is one shift whether entered as one entry or two (5.1, 5.2)."""
+    split = replace(
+        schedule,
+        entries=tuple(part for entry in schedule.entries for part in split_at_midnight(entry)),
+    )
+    assert check(split) == check(schedule)
 
 
 def _errors(result: CheckResult) -> set[tuple[Rule, dt.date | None]]:
@@ -218,15 +257,29 @@ def _errors(result: CheckResult) -> set[tuple[Rule, dt.date | None]]:
 def _excused(schedule: Schedule, removed: int) -> set[tuple[Rule, dt.date | None]]:
     """The errors that removing entry ``removed`` may legitimately add, and why.
 
-    - ``break_too_short`` on the entry's date when it is the first or last entry of its day:
-      the time between it and its neighbour was a break, so the rest of the day can be left
-      with more than 4 h 30 of work and too little break (5.2.1 counts every gap as rest).
+    - ``break_too_short`` on the entry's date when it is the first or last entry of its day,
+      or on the date its shift started when it continued an earlier entry: the time between
+      it and its neighbour was a break, so the rest of the day can be left with more than
+      4 h 30 of work and too little break (5.2.1 counts every gap as rest).
     - ``weekly_rest`` on a Sunday the entry touches: without Sunday work the week no longer
       falls under the 36-hour rest of 5.3 but needs a free Saturday or Monday (5.2.1), which
-      is the stricter demand. Every other rule only gets better with less work.
+      is the stricter demand.
+    - any rule on the date of an entry that continued the removed one without a pause, and
+      the week rules on that date's Monday: the continuation was part of the removed entry's
+      shift and counted for the day that shift started (5.1); now it belongs to the day of
+      its own date, and what that day breaks shows there, with the daily rest owed before it
+      and, as that day may now have internship, after it.
+
+    Every other rule only gets better with less work.
     """
     entry = schedule.entries[removed]
     excused: set[tuple[Rule, dt.date | None]] = set()
+    excused.add((Rule.BREAK_TOO_SHORT, _shift_start(schedule.entries, removed)))
+    for continuation in _continuations(schedule.entries, removed):
+        excused.update((rule, continuation) for rule in Rule)
+        monday = continuation - dt.timedelta(days=continuation.weekday())
+        excused.update({(Rule.WEEKLY_MAX, monday), (Rule.COMPENSATORY_REST, monday)})
+        excused.add((Rule.DAILY_REST, continuation + dt.timedelta(days=1)))
     # All entries of a date start on that date, so their start times order them.
     same_day = sorted(
         (other.start, index)
@@ -245,6 +298,34 @@ def _excused(schedule: Schedule, removed: int) -> set[tuple[Rule, dt.date | None
     return excused
 
 
+def _span(entry: Entry) -> tuple[int, int]:
+    """The entry's start and end in absolute minutes, as the timeline counts them."""
+    first = entry.start.hour * 60 + entry.start.minute
+    length = (entry.end.hour * 60 + entry.end.minute - first) % MINUTES_PER_DAY
+    start = entry.date.toordinal() * MINUTES_PER_DAY + first
+    return start, start + length
+
+
+def _continuations(entries: tuple[Entry, ...], removed: int) -> list[dt.date]:
+    """The dates of the entries that follow entry ``removed`` without a pause, in a chain."""
+    starting_at = {_span(entry)[0]: entry for entry in entries}
+    dates: list[dt.date] = []
+    end = _span(entries[removed])[1]
+    while (following := starting_at.get(end)) is not None:
+        dates.append(following.date)
+        end = _span(following)[1]
+    return dates
+
+
+def _shift_start(entries: tuple[Entry, ...], index: int) -> dt.date:
+    """The date of the first entry of the chain, without pauses, that entry ``index`` ends."""
+    ending_at = {_span(entry)[1]: entry for entry in entries}
+    entry = entries[index]
+    while (before := ending_at.get(_span(entry)[0])) is not None:
+        entry = before
+    return entry.date
+
+
 @settings(max_examples=300, deadline=None)
 @given(schedules())
 def test_removing_an_entry_never_adds_an_error(schedule: Schedule) -> None:
@@ -258,6 +339,54 @@ def test_removing_an_entry_from_a_long_schedule_never_adds_an_error(
 ) -> None:
     count = len(schedule.entries)
     _assert_removals_add_no_error(schedule, rng.sample(range(count), min(count, 6)))
+
+
+# Weeks full of Sundays and legal holidays: Christmas and New Year, Easter to Whit Monday.
+HOLIDAY_SEASONS = st.sampled_from(
+    [dt.date(2025, 12, 15), dt.date(2025, 12, 22), dt.date(2026, 3, 30)]
+)
+
+
+@st.composite
+def busy_holiday_seasons(draw: st.DrawFn) -> Schedule:
+    """Ten weeks from a holiday season with work on most days, Sundays and holidays
+    included: free days are scarce, so worked Sundays and holidays compete for them."""
+    first_day = draw(HOLIDAY_SEASONS)
+    free = draw(st.integers(1, 15))
+    kept: list[tuple[int, int, Entry]] = []
+    for offset in range(70):
+        if draw(st.integers(0, 99)) < free:
+            continue
+        start = draw(st.integers(0, MINUTES_PER_DAY - 1))
+        length = draw(st.integers(30, 10 * 60))
+        date = first_day + dt.timedelta(days=offset)
+        absolute = date.toordinal() * MINUTES_PER_DAY + start
+        if kept and kept[-1][1] > absolute:
+            continue
+        entry = Entry(
+            kind=draw(st.sampled_from(Kind)),
+            date=date,
+            start=_clock(start),
+            end=_clock(start + length),
+        )
+        kept.append((absolute, absolute + length, entry))
+    return Schedule(
+        student=Student(draw(st.dates(dt.date(2005, 1, 1), dt.date(2011, 12, 31)))),
+        school_year_start=2025,
+        exemptions=draw(st.builds(Exemptions, *[st.booleans()] * 5)),
+        entries=tuple(entry for _start, _end, entry in kept),
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(busy_holiday_seasons(), st.randoms(use_true_random=False))
+def test_removing_an_entry_around_holidays_never_adds_an_error(
+    schedule: Schedule, rng: random.Random
+) -> None:
+    """5.3: the Sundays and holidays worked share the free days as their compensatory rest;
+    less work frees days and owes fewer, so no worked day loses its rest day."""
+    count = len(schedule.entries)
+    _assert_removals_add_no_error(schedule, rng.sample(range(count), min(count, 8)))
 
 
 def _assert_removals_add_no_error(schedule: Schedule, indexes: Iterable[int]) -> None:

@@ -1,4 +1,4 @@
-"""Rest for minors, seed section 5.2.1 (and 5.3 for the week with Sunday work)."""
+"""Rest for minors, seed section 5.2.1 (and 5.3 after Sunday work); adults: test_rest_adults."""
 
 from compliance.engine import Rule, check
 from tests.compliance.builders import dates_of, found, internship, schedule, school, week_of_school
@@ -32,15 +32,12 @@ class TestUninterruptedWork:
         entry = internship("2026-02-02", "08:00", "16:00", ("12:00", "12:01"))
         assert dates_of(Rule.UNINTERRUPTED_WORK, entry) == []
 
-    def test_5_2_1_a_stretch_across_midnight_is_reported_on_each_entry_date(self) -> None:
+    def test_5_2_1_a_stretch_split_at_midnight_is_one_shift_on_the_day_it_starts(self) -> None:
         entries = [
             internship("2026-02-06", "22:00", "00:00"),
             internship("2026-02-07", "00:00", "02:31"),
         ]
-        assert dates_of(Rule.UNINTERRUPTED_WORK, *entries, night_work=True) == [
-            "2026-02-06",
-            "2026-02-07",
-        ]
+        assert dates_of(Rule.UNINTERRUPTED_WORK, *entries, night_work=True) == ["2026-02-06"]
 
     def test_5_2_1_one_entry_across_midnight_is_reported_on_its_date(self) -> None:
         entry = internship("2026-02-06", "21:00", "01:31")
@@ -120,12 +117,18 @@ class TestBreakTooShort:
         ]
         assert dates_of(Rule.BREAK_TOO_SHORT, *entries) == []
 
-    def test_5_2_1_adults_and_school_days_are_not_checked(self) -> None:
-        assert (
-            dates_of(Rule.BREAK_TOO_SHORT, internship("2026-02-02", "08:00", "16:00"), birth=ADULT)
-            == []
-        )
+    def test_5_2_1_school_days_are_not_checked(self) -> None:
         assert dates_of(Rule.BREAK_TOO_SHORT, school("2026-02-02", "08:00", "16:00")) == []
+
+    def test_5_2_1_a_break_at_midnight_between_two_entries_of_one_shift_counts(self) -> None:
+        entries = [
+            internship("2026-02-06", "20:00", "23:50"),
+            internship("2026-02-07", "00:20", "02:00"),
+        ]
+        # 20:00–02:00 is one shift only if the second part continues without a pause; with a
+        # pause it is a day of its own, which breaks the daily rest instead.
+        assert dates_of(Rule.BREAK_TOO_SHORT, *entries, night_work=True) == []
+        assert dates_of(Rule.DAILY_REST, *entries, night_work=True) == ["2026-02-07"]
 
 
 class TestDailyRest:
@@ -171,12 +174,26 @@ class TestDailyRest:
         ]
         assert dates_of(Rule.DAILY_REST, *entries, night_work=True) == ["2026-02-03"]
 
-    def test_5_2_1_adults_are_not_checked(self) -> None:
+    def test_5_2_1_a_shift_split_at_midnight_is_one_day_without_rest_inside(self) -> None:
         entries = [
-            internship("2026-02-02", "14:00", "22:00"),
-            internship("2026-02-03", "06:00", "08:00"),
+            internship("2026-02-06", "18:00", "00:00", ("21:00", "22:00")),
+            internship("2026-02-07", "00:00", "02:00"),
         ]
-        assert dates_of(Rule.DAILY_REST, *entries, birth=ADULT) == []
+        assert dates_of(Rule.DAILY_REST, *entries, night_work=True) == []
+        assert dates_of(Rule.DAILY_MAX, *entries, night_work=True) == []
+
+    def test_5_2_1_the_rest_after_a_night_shift_counts_from_its_end(self) -> None:
+        """Saturday's morning hours continue Friday's night; Saturday's own shift in the
+        afternoon must keep 12 h after them."""
+        night = [
+            internship("2026-02-06", "22:00", "00:00"),
+            internship("2026-02-07", "00:00", "04:00"),
+        ]
+        too_soon = internship("2026-02-07", "15:59", "18:00")
+        in_time = internship("2026-02-07", "16:00", "18:00")
+        rules = {"night_work": True}
+        assert dates_of(Rule.DAILY_REST, *night, too_soon, **rules) == ["2026-02-07"]
+        assert dates_of(Rule.DAILY_REST, *night, in_time, **rules) == []
 
 
 class TestWeeklyRest:
@@ -225,30 +242,86 @@ class TestWeeklyRest:
         entries = [*week_of_school("2026-02-02"), internship("2026-02-08", "08:00", "12:00")]
         assert dates_of(Rule.WEEKLY_REST, *entries, sunday_work=True) == []
 
-    def test_5_3_sunday_work_without_36_hours_of_rest_breaks_the_rule(self) -> None:
+    def test_5_3_sunday_work_without_36_hours_of_rest_in_the_six_days_after(self) -> None:
         entries = [
-            *week_of_school("2026-02-02"),
-            internship("2026-02-07", "08:00", "12:00"),
             internship("2026-02-08", "08:00", "12:00"),
+            *week_of_school("2026-02-09"),
+            internship("2026-02-14", "08:00", "12:00"),
         ]
         result = check(schedule(*entries, sunday_work=True))
         [violation] = [v for v in result.violations if v.rule is Rule.WEEKLY_REST]
         assert (violation.date.isoformat(), violation.source) == ("2026-02-08", "5.3")
-        # Saturday 12:00 to Sunday 08:00.
-        assert violation.message.endswith("de langste rust duurt 20 u.")
+        assert violation.message == (
+            "Er wordt op zondag gewerkt, maar geen van de zes dagen erna (maandag tot en met "
+            "zaterdag) is volledig vrij van stage en lessen; de inhaalrust is een vrije dag met "
+            "een rust van minstens 36 opeenvolgende uren."
+        )
+
+    def test_5_3_the_36_hours_must_lie_around_a_free_day(self) -> None:
+        """Thursday 00:01 to Friday 12:01 is 36 h of rest, but no whole day is free in it."""
+        entries = [
+            internship("2026-02-08", "08:00", "12:00"),
+            *week_of_school("2026-02-09", skip=(3, 4)),
+            school("2026-02-11", "23:00", "00:01"),
+            school("2026-02-13", "12:01", "16:00"),
+            internship("2026-02-14", "12:00", "16:00"),
+        ]
+        assert dates_of(Rule.WEEKLY_REST, *entries, sunday_work=True) == ["2026-02-08"]
+
+    def test_5_3_rest_in_the_week_before_the_sunday_does_not_compensate(self) -> None:
+        """The whole week before is free, but the rest after Sunday work must follow it."""
+        entries = [
+            internship("2026-02-08", "08:00", "12:00"),
+            *week_of_school("2026-02-09"),
+            internship("2026-02-14", "08:00", "12:00"),
+        ]
+        assert dates_of(Rule.WEEKLY_REST, *entries, sunday_work=True) == ["2026-02-08"]
+        busy_week_before = [
+            *week_of_school("2026-02-02"),
+            internship("2026-02-08", "08:00", "12:00"),
+        ]
+        assert dates_of(Rule.WEEKLY_REST, *busy_week_before, sunday_work=True) == []
+
+    def test_5_3_a_free_saturday_may_rest_into_the_next_sunday(self) -> None:
+        """Friday 20:00 to the next Sunday 08:00 is 36 h around the free Saturday."""
+        sunday = internship("2026-02-08", "08:00", "12:00")
+        lessons = week_of_school("2026-02-09", skip=(4,))
+        friday = internship("2026-02-13", "12:00", "20:00", ("16:00", "17:00"))
+        next_sunday = [internship("2026-02-15", "08:00", "12:00")]
+        earlier = [internship("2026-02-15", "07:59", "12:00")]
+        rules = {"sunday_work": True}
+        assert dates_of(Rule.WEEKLY_REST, sunday, *lessons, friday, *next_sunday, **rules) == []
+        assert dates_of(Rule.WEEKLY_REST, sunday, *lessons, friday, *earlier, **rules) == [
+            "2026-02-08"
+        ]
+
+    def test_5_3_a_free_monday_may_rest_from_the_end_of_the_sunday_work(self) -> None:
+        """Sunday until 20:00, Monday free, Tuesday from 08:00: 36 h around the Monday."""
+        sunday = internship("2026-02-08", "12:00", "20:00", ("16:00", "17:00"))
+        in_time = week_of_school("2026-02-09", skip=(0,))
+        tuesday_earlier = [
+            school("2026-02-10", "07:59", "08:25"),
+            *week_of_school("2026-02-09", skip=(0,)),
+        ]
+        saturday = internship("2026-02-14", "08:00", "12:00")
+        rules = {"sunday_work": True}
+        assert dates_of(Rule.WEEKLY_REST, sunday, *in_time, saturday, **rules) == []
+        assert dates_of(Rule.WEEKLY_REST, sunday, *tuesday_earlier, saturday, **rules) == [
+            "2026-02-08"
+        ]
 
     def test_5_3_exactly_36_hours_is_enough(self) -> None:
         entries = [
-            internship("2026-02-02", "08:00", "20:00", ("12:00", "13:00")),
-            internship("2026-02-03", "20:00", "21:00"),
-            internship("2026-02-05", "09:00", "21:00", ("12:00", "13:00")),
-            internship("2026-02-06", "09:00", "12:00"),
-            internship("2026-02-07", "09:00", "21:00", ("12:00", "13:00")),
-            internship("2026-02-08", "09:00", "21:00", ("12:00", "13:00")),
+            internship("2026-02-08", "09:00", "13:00"),
+            internship("2026-02-09", "08:00", "20:00", ("12:00", "13:00")),
+            internship("2026-02-10", "20:00", "21:00"),
+            internship("2026-02-12", "09:00", "21:00", ("12:00", "13:00")),
+            internship("2026-02-13", "09:00", "12:00"),
+            internship("2026-02-14", "09:00", "21:00", ("12:00", "13:00")),
         ]
         # Longest rest: Tuesday 21:00 to Thursday 09:00, exactly 36 h.
         assert dates_of(Rule.WEEKLY_REST, *entries, sunday_work=True, night_work=True) == []
-        shorter = [*entries, internship("2026-02-05", "08:59", "09:00")]
+        shorter = [*entries, internship("2026-02-12", "08:59", "09:00")]
         assert dates_of(Rule.WEEKLY_REST, *shorter, sunday_work=True, night_work=True) == [
             "2026-02-08"
         ]
@@ -276,7 +349,7 @@ class TestRulesThatLessWorkCanBreak:
         saturday = internship("2026-02-07", "08:00", "12:00")
         sunday = internship("2026-02-08", "08:00", "12:00")
         next_monday = school("2026-02-09", "08:00", "12:00")
-        # With Sunday work the week only needs 36 hours of rest, which Tuesday–Friday give.
+        # With Sunday work only 36 hours of rest in the six days after it are needed.
         assert (
             dates_of(Rule.WEEKLY_REST, monday, saturday, sunday, next_monday, sunday_work=True)
             == []

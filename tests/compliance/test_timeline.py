@@ -65,6 +65,80 @@ class TestSegments:
         assert len(timeline.overlapping(at("2026-02-02", "07:00"), at("2026-02-02", "08:01"))) == 1
 
 
+class TestShiftsAcrossMidnight:
+    """Work that continues across midnight is one shift and counts for the day it starts."""
+
+    def test_5_1_two_contiguous_entries_are_one_day_and_one_segment(self) -> None:
+        split = build_timeline(
+            [internship("2026-02-06", "22:00", "00:00"), internship("2026-02-07", "00:00", "06:00")]
+        )
+        whole = build_timeline([internship("2026-02-06", "22:00", "06:00")])
+        assert split.segments == whole.segments
+        [day] = split.days
+        assert (day.ordinal, day.work) == (dt.date(2026, 2, 6).toordinal(), 8 * 60)
+        assert list(split.day_by_ordinal) == [day.ordinal]
+
+    def test_5_1_a_chain_of_contiguous_entries_stays_on_the_first_day(self) -> None:
+        timeline = build_timeline(
+            [
+                internship("2026-02-06", "22:00", "00:00"),
+                internship("2026-02-07", "00:00", "03:00"),
+                school("2026-02-07", "03:00", "04:00"),
+            ]
+        )
+        [day] = timeline.days
+        assert (day.work, day.internship) == (6 * 60, 5 * 60)
+        assert {segment.day for segment in timeline.segments} == {day.ordinal}
+
+    def test_5_1_a_break_at_the_end_of_the_first_entry_still_joins(self) -> None:
+        timeline = build_timeline(
+            [
+                internship("2026-02-06", "22:00", "00:00", ("23:30", "00:00")),
+                internship("2026-02-07", "00:00", "02:00"),
+            ]
+        )
+        assert len(timeline.days) == 1
+        assert timeline.days[0].work == 3 * 60 + 30
+
+    def test_5_1_a_pause_between_the_entries_starts_a_new_day(self) -> None:
+        timeline = build_timeline(
+            [internship("2026-02-06", "22:00", "00:00"), internship("2026-02-07", "00:01", "06:00")]
+        )
+        assert [day.ordinal for day in timeline.days] == [
+            dt.date(2026, 2, 6).toordinal(),
+            dt.date(2026, 2, 7).toordinal(),
+        ]
+
+    def test_5_1_the_continuation_shares_the_date_with_a_later_shift(self) -> None:
+        timeline = build_timeline(
+            [
+                internship("2026-02-06", "22:00", "00:00"),
+                internship("2026-02-07", "00:00", "02:00"),
+                internship("2026-02-07", "14:00", "18:00"),
+            ]
+        )
+        assert [(day.ordinal, day.work) for day in timeline.days] == [
+            (dt.date(2026, 2, 6).toordinal(), 4 * 60),
+            (dt.date(2026, 2, 7).toordinal(), 4 * 60),
+        ]
+
+    def test_5_1_splitting_at_00_00_does_not_escape_the_8_hour_limit(self) -> None:
+        entries = [
+            internship("2026-02-06", "18:00", "00:00", ("21:00", "22:00")),
+            internship("2026-02-07", "00:00", "03:01"),
+        ]
+        result = check(schedule(*entries, birth="2000-01-01", night_work=True))
+        assert [(v.rule.value, v.date.isoformat()) for v in result.violations] == [
+            ("daily_max", "2026-02-06")
+        ]
+
+    def test_contiguous_entries_of_different_kinds_keep_their_segments(self) -> None:
+        timeline = build_timeline(
+            [entry("08:00", "12:00"), entry("12:00", "13:00", kind=Kind.SCHOOL)]
+        )
+        assert [s.internship for s in timeline.segments] == [True, False]
+
+
 def entry(start: str, end: str, *breaks: tuple[str, str], kind: Kind = Kind.INTERNSHIP) -> Entry:
     maker = internship if kind is Kind.INTERNSHIP else school
     return maker("2026-02-02", start, end, *breaks)

@@ -7,7 +7,7 @@ violations; :data:`ALL_RULES` is the order in which the checker runs them.
 from collections.abc import Callable, Iterable
 
 from compliance.engine.model import Violation
-from compliance.engine.rules import duration, night, organisation, rest, sundays
+from compliance.engine.rules import compensation, duration, night, organisation, rest, sundays
 from compliance.engine.rules.context import Context
 
 RuleCheck = Callable[[Context], Iterable[Violation]]
@@ -25,9 +25,12 @@ ALL_RULES: tuple[RuleCheck, ...] = (
     sundays.sunday_work,
     sundays.sunday_frequency,
     sundays.public_holiday,
+    compensation.sunday_compensatory_rest,
+    compensation.holiday_compensatory_rest,
     night.night_work,
     organisation.min_age,
     organisation.outside_school_year,
     organisation.summer_holiday,
     organisation.minimum_volume,
+    organisation.half_day_minimum,
 )

@@ -5,13 +5,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from compliance.engine import halfdays
 from compliance.engine.calendar import birthday, legal_holidays, monday_of, school_year_bounds
 from compliance.engine.i18n import MINUTES_PER_DAY
 from compliance.engine.model import Rule, Schedule, Violation
 from compliance.engine.timeline import Day, Timeline
-
-# An internship day of more than 4 hours counts as two half days (3).
-HALF_DAY_MINUTES = 4 * 60
 
 
 @dataclass(slots=True)
@@ -109,11 +107,19 @@ class Context:
 
     @cached_property
     def half_days(self) -> int:
-        """Half days of internship in the school year: two for a day of more than 4 h (3)."""
-        return sum(
-            2 if day.internship > HALF_DAY_MINUTES else 1
-            for day in self.internship_days_in_school_year
-        )
+        """Half days of internship in the school year: the mornings and afternoons of at least
+        two lesson hours, none on a day of less than four (3, 4.1.1; see
+        :mod:`compliance.engine.halfdays`).
+        """
+        total = 0
+        for day in self.internship_days_in_school_year:
+            midnight = day.ordinal * MINUTES_PER_DAY
+            total += halfdays.half_days(
+                (segment.start - midnight, segment.end - midnight)
+                for segment in day.segments
+                if segment.internship
+            )
+        return total
 
 
 def violation(

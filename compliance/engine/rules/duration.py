@@ -7,9 +7,9 @@ work on top of it turns into an ``overtime_notice`` warning. This also makes rem
 entry never create a ``daily_max`` or ``weekly_max`` error.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from compliance.engine.i18n import format_duration, gettext_noop
+from compliance.engine.i18n import format_day, format_duration, gettext_noop
 from compliance.engine.model import Rule, Violation
 from compliance.engine.rules.context import Context, Week, violation
 from compliance.engine.timeline import Day
@@ -50,9 +50,9 @@ OVERTIME_DAY_AND_WEEK = gettext_noop(
     "binnen 3 dagen schriftelijk melden aan de inspecteur van Toezicht op de Sociale Wetten."
 )
 COMPENSATORY_REST = gettext_noop(
-    "Overwerk door overmacht in deze week (%(overtime)s) vraagt evenveel inhaalrust vóór het "
-    "einde van de volgende week: deze en de volgende week samen mogen hoogstens %(allowed)s "
-    "arbeid tellen, maar het rooster telt er %(worked)s."
+    "Overwerk door overmacht in deze week (%(overtime)s) vraagt evenveel inhaalrust na het "
+    "overwerk en vóór het einde van de volgende week: van %(first)s tot en met %(last)s mag er "
+    "hoogstens %(allowed)s arbeid zijn, maar het rooster telt er %(worked)s."
 )
 YEARLY_MAX = gettext_noop(
     "Vanaf deze dag overschrijdt de stage 1200 u in het schooljaar; "
@@ -122,33 +122,64 @@ def overtime_notice(context: Context) -> Iterator[Violation]:
 
 def compensatory_rest(context: Context) -> Iterator[Violation]:
     """``compensatory_rest`` on the Monday of a week W with force majeure overtime whose
-    compensatory rest does not fit before the end of week W+1 (5.1).
+    compensatory rest does not fit after the overtime and before the end of week W+1 (5.1).
 
-    The rest must equal the overtime and be taken before the end of the following week. The
-    engine reads that as: W and W+1 together may hold at most the normal 2 × 38 h minus the
-    overtime that 2 × 38 h does not already absorb. With ``O_day`` the sum over W's days of
-    the work beyond 8 h and ``O_week`` the work of W beyond 38 h, the daily overtime not yet
-    reflected in the week's total is ``max(0, O_day − O_week)``; the rule is broken when
-    ``total(W) + total(W+1) + max(0, O_day − O_week) > 76 h``. The total overtime shown is
-    ``max(O_day, O_week)``. A week has force majeure overtime when it has an overtime notice.
+    The rest equals the overtime and follows it: a lighter day before the overtime is no
+    compensatory rest. Without the host's normal timetable the engine measures rest against
+    the normal limits. From an overtime day ``d`` (a force majeure day over 8 h, or any force
+    majeure day in a week over 38 h) to the Sunday of W+1 the work may not exceed
+
+    ``min(C, 38 h − work of W before d) + 38 h``
+
+    where ``C`` sums 8 h for each weekday Monday–Friday from ``d`` to W's Sunday and, for a
+    worked Saturday or Sunday among them, that day's work up to 8 h: a free weekday is rest,
+    a free weekend day is not, and W+1 offers its 38 h. Work beyond those limits is overtime
+    still owed as rest, so the check is that no work is left beyond them. It holds from every
+    overtime day of W, so each overtime's rest comes after it. The total overtime shown is
+    the larger of W's work beyond 8 h a day and beyond 38 h.
     """
+    day_by_ordinal = context.timeline.day_by_ordinal
     work_by_monday = {week.monday: week.work for week in context.weeks}
     for week in context.weeks:
-        if not _week_has_overtime(week) and not any(map(_day_has_overtime, week.days)):
+        week_overtime = _week_has_overtime(week)
+        if not week_overtime and not any(map(_day_has_overtime, week.days)):
             continue
-        daily_overtime = sum(max(0, day.work - DAY_LIMIT) for day in week.days)
-        weekly_overtime = max(0, week.work - WEEK_LIMIT)
-        allowed = 2 * WEEK_LIMIT - max(0, daily_overtime - weekly_overtime)
-        worked = week.work + work_by_monday.get(week.monday + 7, 0)
-        if worked > allowed:
-            yield violation(
-                Rule.COMPENSATORY_REST,
-                week.monday,
-                COMPENSATORY_REST,
-                overtime=format_duration(max(daily_overtime, weekly_overtime)),
-                allowed=format_duration(allowed),
-                worked=format_duration(worked),
-            )
+        next_sunday = week.sunday + 7
+        next_week = work_by_monday.get(week.monday + 7, 0)
+        before = 0
+        for day in week.days:
+            if day.has_force_majeure and (week_overtime or day.work > DAY_LIMIT):
+                worked = week.work - before + next_week
+                room = _normal_capacity(day.ordinal, week.sunday, day_by_ordinal)
+                allowed = min(room, WEEK_LIMIT - before) + WEEK_LIMIT
+                if worked > allowed:
+                    daily_overtime = sum(max(0, one.work - DAY_LIMIT) for one in week.days)
+                    weekly_overtime = max(0, week.work - WEEK_LIMIT)
+                    yield violation(
+                        Rule.COMPENSATORY_REST,
+                        week.monday,
+                        COMPENSATORY_REST,
+                        overtime=format_duration(max(daily_overtime, weekly_overtime)),
+                        first=format_day(day.ordinal),
+                        last=format_day(next_sunday),
+                        allowed=format_duration(allowed),
+                        worked=format_duration(worked),
+                    )
+                    break
+            before += day.work
+
+
+def _normal_capacity(first: int, sunday: int, day_by_ordinal: Mapping[int, Day]) -> int:
+    """The work the day limit allows from day ``first`` to ``sunday``: 8 h on a weekday,
+    on a Saturday or Sunday only the work done that day up to 8 h (see compensatory_rest).
+    """
+    saturday = sunday - 1
+    capacity = DAY_LIMIT * max(0, saturday - first)
+    for ordinal in range(max(first, saturday), sunday + 1):
+        day = day_by_ordinal.get(ordinal)
+        if day is not None:
+            capacity += min(day.work, DAY_LIMIT)
+    return capacity
 
 
 def yearly_max(context: Context) -> Iterator[Violation]:

@@ -1,10 +1,13 @@
 """Night work (5.4): no work between 20:00 and 06:00, with two exceptions.
 
-An adult with the night exemption may work at night. A minor aged 16 or more with the
-night exemption in shift work (or work that cannot be interrupted) may work in the evening
-and early morning, as long as each night keeps either 22:00–06:00 or 23:00–07:00 free. Every
-other minor with the exemption keeps the 20:00–06:00 ban. The regime follows the age on the
-entry's date; only internship days are looked at, but school on those days is work too.
+An adult with the night exemption may work at night. For a minor aged 16 or more in shift
+work or work that by its nature may not be interrupted (the ``shift_work`` exemption, which
+covers both), the ban is shortened: each night must keep either 22:00–06:00 or 23:00–07:00
+free. 5.4 states that shortening on its own, next to the SO 74 derogation, so it does not
+also need the ``night_work`` exemption. Every other minor keeps the 20:00–06:00 ban, with or
+without that exemption: the engine does not know the conditions of the SO 74 annex, so it
+opens no more than the shortened ban. The regime follows the age on the day the shift
+starts; only internship days are looked at, but school on those days is work too.
 """
 
 from collections.abc import Iterator
@@ -51,14 +54,16 @@ def night_work(context: Context) -> Iterator[Violation]:
     """``night_work`` on each internship day whose work falls in a forbidden night window.
 
     In the shift regime a night breaks the rule when its work reaches into both 22:00–06:00
-    and 23:00–07:00; it is reported on the date of every entry that works in that night.
+    and 23:00–07:00; it is reported on every day (the day a shift starts) that works in it.
     """
     exemptions = context.exemptions
     nights: dict[int, _ShiftNight] = {}
     for day in context.timeline.days:
-        if not day.has_internship or (exemptions.night_work and not context.is_minor(day.ordinal)):
+        minor = context.is_minor(day.ordinal)
+        if not day.has_internship or (exemptions.night_work and not minor):
             continue
-        shift = exemptions.night_work and exemptions.shift_work and day.ordinal >= context.turns_16
+        shift = minor and exemptions.shift_work and day.ordinal >= context.turns_16
+        exempted = minor and (exemptions.night_work or exemptions.shift_work)
         daytime_from = day.ordinal * MINUTES_PER_DAY + DAYTIME[0]
         daytime_to = day.ordinal * MINUTES_PER_DAY + DAYTIME[1]
         for segment in day.segments:
@@ -70,7 +75,7 @@ def night_work(context: Context) -> Iterator[Violation]:
                 yield violation(
                     Rule.NIGHT_WORK,
                     day.ordinal,
-                    NIGHT_WORK_MINOR if exemptions.night_work else NIGHT_WORK,
+                    NIGHT_WORK_MINOR if exempted else NIGHT_WORK,
                     start=format_clock(segment.start),
                     end=format_clock(segment.end),
                 )

@@ -1,9 +1,10 @@
-"""How internships fit in the school year: age, school year, summer, volume (3 and 4)."""
+"""How internships fit in the school year: age, school year, summer, volume (3, 4, 4.1.1)."""
 
 import datetime as dt
 from collections.abc import Iterator
 
-from compliance.engine.i18n import MINUTES_PER_DAY, gettext_noop
+from compliance.engine.halfdays import is_below_half_day
+from compliance.engine.i18n import MINUTES_PER_DAY, format_duration, gettext_noop
 from compliance.engine.model import Rule, Violation
 from compliance.engine.rules.context import Context, violation
 
@@ -18,6 +19,11 @@ SUMMER_HOLIDAY = gettext_noop(
     "Er is stage in de zomer, maar de leerling heeft tussen 1 juni en 31 augustus %(year)s "
     "geen 4 aaneensluitende weken (28 dagen) zonder stage of lessen; de langste vrije periode "
     "telt %(longest)s dagen."
+)
+HALF_DAY_MINIMUM = gettext_noop(
+    "Slechts %(worked)s stage op deze dag; een stagedag korter dan vier lesuren (3 u 20 min) "
+    "telt niet als halve dag, en een alternerende stage tijdens de schooluren omvat minstens "
+    "een halve dag."
 )
 MINIMUM_VOLUME = gettext_noop(
     "Slechts %(half_days)s halve dagen stage in het schooljaar %(school_year)s; dit "
@@ -35,12 +41,15 @@ def min_age(context: Context) -> Iterator[Violation]:
 
 
 def outside_school_year(context: Context) -> Iterator[Violation]:
-    """``outside_school_year`` on each internship day outside 1 Sept–31 Aug (4)."""
-    for day in context.timeline.days:
-        if day.has_internship and not context.in_school_year(day.ordinal):
+    """``outside_school_year`` on each day outside 1 Sept–31 Aug on which internship falls by
+    the clock (4): a night from 31 August into 1 September is outside the school year on
+    1 September, whatever the entry's date.
+    """
+    for ordinal in context.internship_calendar_days:
+        if not context.in_school_year(ordinal):
             yield violation(
                 Rule.OUTSIDE_SCHOOL_YEAR,
-                day.ordinal,
+                ordinal,
                 OUTSIDE_SCHOOL_YEAR,
                 school_year=_school_year_label(context),
             )
@@ -84,8 +93,26 @@ def summer_holiday(context: Context) -> Iterator[Violation]:
         )
 
 
+def half_day_minimum(context: Context) -> Iterator[Violation]:
+    """``half_day_minimum`` warning on each internship day with less than four lesson hours
+    (3 h 20 min) of internship (4.1.1): such a day is no half day and counts none (3).
+
+    A warning, not an error: 4.1.1 asks it of an alternating internship during school hours,
+    and the engine does not know whether a day is one.
+    """
+    for day in context.timeline.days:
+        if is_below_half_day(day.internship):
+            yield violation(
+                Rule.HALF_DAY_MINIMUM,
+                day.ordinal,
+                HALF_DAY_MINIMUM,
+                worked=format_duration(day.internship),
+            )
+
+
 def minimum_volume(context: Context) -> Iterator[Violation]:
-    """``minimum_volume`` warning when a programme that requires 18 half days gets fewer (3).
+    """``minimum_volume`` warning when a programme that requires 18 half days gets fewer (3):
+    real half days, mornings and afternoons (:attr:`Context.half_days`).
 
     Dated the last internship day of the school year, or 31 August when there is none.
     """
