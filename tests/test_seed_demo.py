@@ -334,6 +334,17 @@ class TestSeedDemo:
         assert checks.count() == active.count()
         assert not checks.filter(error_count__gt=0).exists()
 
+    def test_plans_meet_the_lesson_hours_but_one_programme_falls_short(self, seeded):
+        """4.1.1: the planned pupil-year in lesson hours against the programme's timetable; the
+        demo keeps one shortfall (Verzorging in Lokeren) to show the warning."""
+        short = set()
+        checks = ComplianceCheck.objects.filter(placement__school_class__isnull=False)
+        for check in checks.select_related("placement__school_class__programme"):
+            programme = check.placement.school_class.programme
+            if check.totals["volume"]["lesson_hours"] < programme.internship_lesson_hours:
+                short.add((check.placement.school.name, programme.name))
+        assert short == {("GO! Campus Kompas Lokeren", "Verzorging")}
+
     def test_every_placement_it_started_passed_the_start_gate(self, seeded):
         begun = Placement.objects.filter(status__in=BEGUN)
         assert begun.count() >= 50
