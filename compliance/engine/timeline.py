@@ -8,7 +8,6 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import NamedTuple
 
 from compliance.engine.calendar import SUPPORTED_YEARS
@@ -104,14 +103,23 @@ class Timeline:
         return self._starts[after] - self._ends[before]
 
 
-class _Placed(NamedTuple):
-    """An entry on the clock: its span including breaks, and its work segments."""
+class _Shape(NamedTuple):
+    """An entry's times in minutes since the midnight of its date: its start, its length
+    with breaks, its work, and the work between the breaks (``[start, end)``, in order).
+    """
 
-    start: int
-    end: int
-    index: int
+    first: int
+    length: int
     work: int
-    segments: list[Segment]
+    parts: tuple[tuple[int, int], ...]
+
+
+# A school year repeats a few dozen shapes in hundreds of entries, so each is worked out
+# once. Only naive times are kept: aware times compare by their UTC time, so two equal keys
+# could stand for different clock times.
+_ShapeKey = tuple[dt.time, dt.time, tuple[tuple[dt.time, dt.time], ...]]
+_SHAPES: dict[_ShapeKey, _Shape] = {}
+_SHAPES_KEPT = 4096
 
 
 def build_timeline(entries: Sequence[Entry]) -> Timeline:
@@ -131,11 +139,20 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
     school, or entries that overlap each other.
     """
     errors: list[str] = []
-    placed = [
-        found
-        for index, entry in enumerate(entries)
-        if (found := _place_entry(index, entry, errors)) is not None
-    ]
+    # Each entry on the clock as (start, end, index, its date's ordinal, its shape).
+    placed: list[tuple[int, int, int, int, _Shape]] = []
+    for index, entry in enumerate(entries):
+        shape = _shape_of(entry)
+        if (
+            shape is None
+            or entry.date.year not in SUPPORTED_YEARS
+            or (entry.force_majeure and entry.kind is not Kind.INTERNSHIP)
+        ):
+            errors.extend(_placing_problems(f"entries[{index}]", entry))
+            continue
+        ordinal = entry.date.toordinal()
+        start = ordinal * MINUTES_PER_DAY + shape.first
+        placed.append((start, start + shape.length, index, ordinal, shape))
     placed.sort()
     errors.extend(_overlap_errors(entries, placed))
     if errors:
@@ -148,39 +165,46 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
     day_by_ordinal: dict[int, Day] = {}
     internship_minutes = school_minutes = 0
     previous_end = -1
-    for one in placed:
-        first = one.segments[0]
-        if one.start == previous_end:
+    for start, end, index, ordinal, shape in placed:
+        entry = entries[index]
+        internship = entry.kind is Kind.INTERNSHIP
+        force_majeure = entry.force_majeure
+        if start == previous_end:
             day = days[-1]
-            if day.ordinal != first.day:
-                one.segments[:] = [segment._replace(day=day.ordinal) for segment in one.segments]
         else:
-            day = day_by_ordinal.get(first.day)
+            day = day_by_ordinal.get(ordinal)
             if day is None:
-                day = day_by_ordinal[first.day] = Day(first.day)
+                day = day_by_ordinal[ordinal] = Day(ordinal)
                 days.append(day)
-        previous_end = one.end
-        parts = one.segments
+        previous_end = end
+        midnight = ordinal * MINUTES_PER_DAY
+        parts = [
+            Segment(
+                midnight + part_start, midnight + part_end, day.ordinal, internship, force_majeure
+            )
+            for part_start, part_end in shape.parts
+        ]
         last = segments[-1] if segments else None
         if (
             last is not None
             and last.end == parts[0].start
-            and last.internship == parts[0].internship
-            and last.force_majeure == parts[0].force_majeure
+            and last.internship == internship
+            and last.force_majeure == force_majeure
         ):
             # The same work going on: one segment, as if it had been entered as one entry.
             segments[-1] = day.segments[-1] = last._replace(end=parts[0].end)
-            parts = parts[1:]
+            del parts[0]
         segments.extend(parts)
         day.segments.extend(parts)
-        day.work += one.work
-        if first.internship:
-            day.internship += one.work
-            internship_minutes += one.work
-            if first.force_majeure:
-                day.force_majeure_internship += one.work
+        work = shape.work
+        day.work += work
+        if internship:
+            day.internship += work
+            internship_minutes += work
+            if force_majeure:
+                day.force_majeure_internship += work
         else:
-            school_minutes += one.work
+            school_minutes += work
     return Timeline(
         segments=segments,
         days=days,
@@ -201,59 +225,34 @@ def entry_errors(entries: Sequence[Entry]) -> list[str]:
     return []
 
 
-def _place_entry(index: int, entry: Entry, errors: list[str]) -> _Placed | None:
-    """The entry on the clock, or ``None`` after adding its errors."""
-    start_time, end_time = entry.start, entry.end
-    first = start_time.hour * 60 + start_time.minute
-    last = end_time.hour * 60 + end_time.minute
-    if (
-        first == last
-        or start_time.second
-        or start_time.microsecond
-        or end_time.second
-        or end_time.microsecond
-        or entry.date.year not in SUPPORTED_YEARS
-        or (entry.force_majeure and entry.kind is not Kind.INTERNSHIP)
-    ):
-        errors.extend(_entry_problems(f"entries[{index}]", entry))
-        return None
-
-    day = entry.date.toordinal()
-    start = day * MINUTES_PER_DAY + first
-    end = start + (last - first) % MINUTES_PER_DAY
-    internship = entry.kind is Kind.INTERNSHIP
-    if not entry.breaks:
-        segment = Segment(start, end, day, internship, entry.force_majeure)
-        return _Placed(start, end, index, end - start, [segment])
-
-    breaks = _place_breaks(start, end, entry.breaks)
-    if breaks is None:
-        errors.extend(_break_problems(f"entries[{index}]", entry, start, end))
-        return None
-    segments: list[Segment] = []
-    cursor = start
-    for break_start, break_end in breaks:
-        if break_start > cursor:
-            segments.append(Segment(cursor, break_start, day, internship, entry.force_majeure))
-        cursor = break_end
-    if end > cursor:
-        segments.append(Segment(cursor, end, day, internship, entry.force_majeure))
-    if not segments:
-        errors.append(
-            f"entries[{index}].breaks: de pauzes beslaan de hele periode; er blijft geen werk over"
-        )
-        return None
-    work = end - start - sum(break_end - break_start for break_start, break_end in breaks)
-    return _Placed(start, end, index, work, segments)
+def _shape_of(entry: Entry) -> _Shape | None:
+    """The entry's shape, or ``None`` when its times cannot be placed on a clock."""
+    key = (entry.start, entry.end, entry.breaks)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        shape = _new_shape(*key)
+        if shape is not None and _all_naive(key):
+            if len(_SHAPES) >= _SHAPES_KEPT:
+                _SHAPES.clear()
+            _SHAPES[key] = shape
+    return shape
 
 
-def _place_breaks(
-    start: int, end: int, breaks: Sequence[tuple[dt.time, dt.time]]
-) -> list[tuple[int, int]] | None:
-    """The breaks in absolute minutes, sorted, or ``None`` if one of them is invalid.
+def _new_shape(
+    start: dt.time, end: dt.time, breaks: Sequence[tuple[dt.time, dt.time]]
+) -> _Shape | None:
+    """The shape of an entry with these times, or ``None`` for seconds in a time, zero
+    length, a break outside the entry or overlapping another, or breaks covering it all.
 
     A break time is the first moment with that clock time at or after the entry's start.
     """
+    if start.second or start.microsecond or end.second or end.microsecond:
+        return None
+    first = start.hour * 60 + start.minute
+    length = (end.hour * 60 + end.minute - first) % MINUTES_PER_DAY
+    if not length:
+        return None
+    last = first + length
     placed: list[tuple[int, int]] = []
     for break_start, break_end in breaks:
         if (
@@ -263,18 +262,47 @@ def _place_breaks(
             or break_end.microsecond
         ):
             return None
-        absolute_from = (
-            start + (break_start.hour * 60 + break_start.minute - start) % MINUTES_PER_DAY
-        )
-        absolute_to = start + (break_end.hour * 60 + break_end.minute - start) % MINUTES_PER_DAY
-        if not start <= absolute_from < absolute_to <= end:
+        break_from = first + (break_start.hour * 60 + break_start.minute - first) % MINUTES_PER_DAY
+        break_to = first + (break_end.hour * 60 + break_end.minute - first) % MINUTES_PER_DAY
+        if not first <= break_from < break_to <= last:
             return None
-        placed.append((absolute_from, absolute_to))
+        placed.append((break_from, break_to))
     placed.sort()
-    for (_, previous_end), (next_start, _) in pairwise(placed):
-        if next_start < previous_end:
-            return None
-    return placed
+    parts: list[tuple[int, int]] = []
+    cursor = first
+    for break_from, break_to in placed:
+        if break_from < cursor:
+            return None  # it overlaps the break before it
+        if break_from > cursor:
+            parts.append((cursor, break_from))
+        cursor = break_to
+    if last > cursor:
+        parts.append((cursor, last))
+    if not parts:
+        return None
+    work = sum(part_end - part_start for part_start, part_end in parts)
+    return _Shape(first, length, work, tuple(parts))
+
+
+def _all_naive(key: _ShapeKey) -> bool:
+    start, end, breaks = key
+    return all(
+        moment.tzinfo is None
+        for moment in (start, end, *(time for pair in breaks for time in pair))
+    )
+
+
+def _placing_problems(path: str, entry: Entry) -> list[str]:
+    """Why an entry cannot be placed on the clock; only called for such an entry."""
+    problems = _entry_problems(path, entry)
+    if problems:
+        return problems
+    first = entry.start.hour * 60 + entry.start.minute
+    last = first + (entry.end.hour * 60 + entry.end.minute - first) % MINUTES_PER_DAY
+    problems = _break_problems(path, entry, first, last)
+    if problems:
+        return problems
+    return [f"{path}.breaks: de pauzes beslaan de hele periode; er blijft geen werk over"]
 
 
 def _entry_problems(path: str, entry: Entry) -> list[str]:
@@ -301,7 +329,9 @@ def _entry_problems(path: str, entry: Entry) -> list[str]:
 
 
 def _break_problems(path: str, entry: Entry, start: int, end: int) -> list[str]:
-    """Why the breaks of an entry spanning ``[start, end)`` are invalid."""
+    """Why the breaks of an entry spanning ``[start, end)`` (minutes since the midnight of
+    its date) are invalid.
+    """
     problems: list[str] = []
     placed: list[tuple[int, int, int]] = []
     for number, (break_start, break_end) in enumerate(entry.breaks):
@@ -314,20 +344,18 @@ def _break_problems(path: str, entry: Entry, start: int, end: int) -> list[str]:
         ):
             problems.append(f"{break_path}: tijdstippen gaan tot op de minuut, niet de seconde")
             continue
-        absolute_from = (
-            start + (break_start.hour * 60 + break_start.minute - start) % MINUTES_PER_DAY
-        )
-        absolute_to = start + (break_end.hour * 60 + break_end.minute - start) % MINUTES_PER_DAY
-        label = f"{format_clock(absolute_from)}–{format_clock(absolute_to)}"
-        if absolute_from == absolute_to:
+        break_from = start + (break_start.hour * 60 + break_start.minute - start) % MINUTES_PER_DAY
+        break_to = start + (break_end.hour * 60 + break_end.minute - start) % MINUTES_PER_DAY
+        label = f"{format_clock(break_from)}–{format_clock(break_to)}"
+        if break_from == break_to:
             problems.append(f"{break_path}: pauze {label} duurt 0 minuten")
-        elif not start <= absolute_from < absolute_to <= end:
+        elif not start <= break_from < break_to <= end:
             problems.append(
                 f"{break_path}: pauze {label} valt niet binnen "
                 f"{format_clock(start)}–{format_clock(end)}"
             )
         else:
-            placed.append((absolute_from, absolute_to, number))
+            placed.append((break_from, break_to, number))
     placed.sort()
     latest: tuple[int, int, int] | None = None
     for current in placed:
@@ -342,17 +370,21 @@ def _break_problems(path: str, entry: Entry, start: int, end: int) -> list[str]:
     return problems
 
 
-def _overlap_errors(entries: Sequence[Entry], placed: list[_Placed]) -> list[str]:
-    """One message per entry that overlaps an entry starting earlier; ``placed`` is sorted."""
+def _overlap_errors(
+    entries: Sequence[Entry], placed: list[tuple[int, int, int, int, _Shape]]
+) -> list[str]:
+    """One message per entry that overlaps an entry starting earlier; ``placed`` is sorted
+    and holds ``(start, end, index, ...)`` as :func:`build_timeline` places them.
+    """
     errors: list[str] = []
-    latest: _Placed | None = None
-    for current in placed:
-        if latest is not None and current.start < latest.end:
-            other = entries[latest.index].date.isoformat()
+    latest_start = latest_end = latest_index = -1
+    for start, end, index, _ordinal, _shape in placed:
+        if start < latest_end:
+            other = entries[latest_index].date.isoformat()
             errors.append(
-                f"entries[{current.index}]: overlapt met entries[{latest.index}] "
-                f"({other} {format_clock(latest.start)}–{format_clock(latest.end)})"
+                f"entries[{index}]: overlapt met entries[{latest_index}] "
+                f"({other} {format_clock(latest_start)}–{format_clock(latest_end)})"
             )
-        if latest is None or current.end > latest.end:
-            latest = current
+        if end > latest_end:
+            latest_start, latest_end, latest_index = start, end, index
     return errors
