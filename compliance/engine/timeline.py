@@ -37,26 +37,21 @@ class Segment(NamedTuple):
 
 @dataclass(slots=True)
 class Day:
-    """All work of the shifts that start on one day, its segments in time order."""
+    """All work of the shifts that start on one day, its segments in time order.
+
+    The sums are plain fields, kept up to date as :func:`build_timeline` adds work: the
+    rules read them hundreds of thousands of times in a large file.
+    """
 
     ordinal: int
     segments: list[Segment] = field(default_factory=list)
     work: int = 0
     internship: int = 0
     force_majeure_internship: int = 0
-
-    @property
-    def has_internship(self) -> bool:
-        return self.internship > 0
-
-    @property
-    def has_force_majeure(self) -> bool:
-        return self.force_majeure_internship > 0
-
-    @property
-    def regular_work(self) -> int:
-        """Work minutes not done in force majeure: what the 8-hour limit applies to."""
-        return self.work - self.force_majeure_internship
+    # Work minutes not done in force majeure: what the 8-hour limit applies to.
+    regular_work: int = 0
+    has_internship: bool = False
+    has_force_majeure: bool = False
 
     @property
     def first_start(self) -> int:
@@ -200,11 +195,15 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
         day.work += work
         if internship:
             day.internship += work
+            day.has_internship = True
             internship_minutes += work
-            if force_majeure:
-                day.force_majeure_internship += work
         else:
             school_minutes += work
+        if force_majeure:
+            day.force_majeure_internship += work
+            day.has_force_majeure = True
+        else:
+            day.regular_work += work
     return Timeline(
         segments=segments,
         days=days,

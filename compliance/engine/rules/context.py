@@ -57,16 +57,19 @@ class Context:
     def weeks(self) -> Sequence[Week]:
         """The calendar weeks that have work, in order."""
         weeks: list[Week] = []
+        week: Week | None = None
         for day in self.timeline.days:
             monday = monday_of(day.ordinal)
-            if not weeks or weeks[-1].monday != monday:
-                weeks.append(Week(monday))
-            week = weeks[-1]
+            if week is None or week.monday != monday:
+                week = Week(monday)
+                weeks.append(week)
             week.days.append(day)
             week.work += day.work
             week.regular_work += day.regular_work
-            week.has_internship = week.has_internship or day.has_internship
-            week.has_force_majeure = week.has_force_majeure or day.has_force_majeure
+            if day.has_internship:
+                week.has_internship = True
+            if day.has_force_majeure:
+                week.has_force_majeure = True
         return weeks
 
     @cached_property
