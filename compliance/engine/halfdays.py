@@ -27,6 +27,13 @@ def half_days(intervals: Iterable[tuple[int, int]]) -> int:
     for start, end in intervals:
         morning += max(0, min(end, AFTERNOON_FROM) - start)
         afternoon += max(0, end - max(start, AFTERNOON_FROM))
+    return half_days_of(morning, afternoon)
+
+
+def half_days_of(morning: int, afternoon: int) -> int:
+    """The half days in one day with ``morning`` minutes of internship before 13:00 and
+    ``afternoon`` minutes after it: 0, 1 or 2.
+    """
     if morning + afternoon < HALF_DAY_MINIMUM:
         return 0
     return max(1, (morning >= PART_MINIMUM) + (afternoon >= PART_MINIMUM))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from compliance.engine.calendar import SUPPORTED_YEARS
+from compliance.engine.halfdays import AFTERNOON_FROM
 from compliance.engine.i18n import MINUTES_PER_DAY, format_clock
 from compliance.engine.model import Entry, Kind, ScheduleInputError
 
@@ -52,6 +53,8 @@ class Day:
     regular_work: int = 0
     has_internship: bool = False
     has_force_majeure: bool = False
+    # Internship minutes before 13:00 of this day, for its half days (3, 4.1.1).
+    internship_morning: int = 0
 
     @property
     def first_start(self) -> int:
@@ -100,13 +103,15 @@ class Timeline:
 
 class _Shape(NamedTuple):
     """An entry's times in minutes since the midnight of its date: its start, its length
-    with breaks, its work, and the work between the breaks (``[start, end)``, in order).
+    with breaks, its work, the work between the breaks (``[start, end)``, in order), and how
+    much of that work falls before 13:00 (see :mod:`compliance.engine.halfdays`).
     """
 
     first: int
     length: int
     work: int
     parts: tuple[tuple[int, int], ...]
+    morning: int
 
 
 # A school year repeats a few dozen shapes in hundreds of entries, so each is worked out
@@ -196,6 +201,9 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
         if internship:
             day.internship += work
             day.has_internship = True
+            # A continuation dated after its day starts after that day's midnight: afternoon.
+            if ordinal == day.ordinal:
+                day.internship_morning += shape.morning
             internship_minutes += work
         else:
             school_minutes += work
@@ -280,7 +288,10 @@ def _new_shape(
     if not parts:
         return None
     work = sum(part_end - part_start for part_start, part_end in parts)
-    return _Shape(first, length, work, tuple(parts))
+    morning = sum(
+        max(0, min(part_end, AFTERNOON_FROM) - part_start) for part_start, part_end in parts
+    )
+    return _Shape(first, length, work, tuple(parts), morning)
 
 
 def _all_naive(key: _ShapeKey) -> bool:

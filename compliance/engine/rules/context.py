@@ -114,15 +114,10 @@ class Context:
         two lesson hours, none on a day of less than four (3, 4.1.1; see
         :mod:`compliance.engine.halfdays`).
         """
-        total = 0
-        for day in self.internship_days_in_school_year:
-            midnight = day.ordinal * MINUTES_PER_DAY
-            total += halfdays.half_days(
-                (segment.start - midnight, segment.end - midnight)
-                for segment in day.segments
-                if segment.internship
-            )
-        return total
+        return sum(
+            halfdays.half_days_of(day.internship_morning, day.internship - day.internship_morning)
+            for day in self.internship_days_in_school_year
+        )
 
 
 def violation(
