@@ -87,6 +87,9 @@ def overtime_notice(context: Context) -> Iterator[Violation]:
     notice names both.
     """
     for week in context.weeks:
+        # Overtime is force majeure work; most weeks have none.
+        if not week.has_force_majeure:
+            continue
         week_overtime = _week_has_overtime(week)
         for day in week.days:
             if not _day_has_overtime(day):
@@ -141,6 +144,8 @@ def compensatory_rest(context: Context) -> Iterator[Violation]:
     day_by_ordinal = context.timeline.day_by_ordinal
     work_by_monday = {week.monday: week.work for week in context.weeks}
     for week in context.weeks:
+        if not week.has_force_majeure:
+            continue
         week_overtime = _week_has_overtime(week)
         if not week_overtime and not any(map(_day_has_overtime, week.days)):
             continue
