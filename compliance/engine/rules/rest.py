@@ -7,7 +7,7 @@ days (art. 38ter) and a break of at least a quarter of an hour in a working day 
 6 hours (art. 38quater); the weekly rest rules of minors do not apply to them.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import pairwise
 
 from compliance.engine.i18n import MINUTES_PER_DAY, format_clock, format_duration, gettext_noop
@@ -83,26 +83,30 @@ def uninterrupted_work(context: Context) -> Iterator[Violation]:
     timeline, so the stretch belongs to the day its first segment does and is reported there
     when that is an internship day of a minor.
     """
-    segments = context.timeline.segments
-    run_from = 0
-    # A stretch ends where the next segment does not start at the very minute this one ends.
-    for index in range(1, len(segments) + 1):
-        if index == len(segments) or segments[index].start != segments[index - 1].end:
-            if segments[index - 1].end - segments[run_from].start > MAX_UNINTERRUPTED:
-                yield from _long_run(context, segments[run_from:index])
-            run_from = index
+    first: Segment | None = None
+    end = -1
+    for segment in context.timeline.segments:
+        # A stretch ends where the next segment does not start at the very minute it ends.
+        if segment.start != end:
+            if first is not None and end - first.start > MAX_UNINTERRUPTED:
+                yield from _long_run(context, first, end)
+            first = segment
+        end = segment.end
+    if first is not None and end - first.start > MAX_UNINTERRUPTED:
+        yield from _long_run(context, first, end)
 
 
-def _long_run(context: Context, run: Sequence[Segment]) -> Iterator[Violation]:
-    ordinal = run[0].day
+def _long_run(context: Context, first: Segment, end: int) -> Iterator[Violation]:
+    """The violation of the stretch from segment ``first`` to minute ``end``, if it counts."""
+    ordinal = first.day
     if context.timeline.day_by_ordinal[ordinal].has_internship and context.is_minor(ordinal):
         yield violation(
             Rule.UNINTERRUPTED_WORK,
             ordinal,
             UNINTERRUPTED_WORK,
-            worked=format_duration(run[-1].end - run[0].start),
-            start=format_clock(run[0].start),
-            end=format_clock(run[-1].end),
+            worked=format_duration(end - first.start),
+            start=format_clock(first.start),
+            end=format_clock(end),
         )
 
 
@@ -115,7 +119,8 @@ def break_too_short(context: Context) -> Iterator[Violation]:
     at once; several shorter breaks do not add up to it.
     """
     for day in context.timeline.days:
-        if not day.has_internship:
+        # Up to 4 h 30 of work needs no break at any age.
+        if not day.has_internship or day.work <= SHORT_BREAK_FROM:
             continue
         if context.is_minor(day.ordinal):
             found = _minor_break_violation(day)
@@ -140,9 +145,7 @@ def break_too_short(context: Context) -> Iterator[Violation]:
 
 
 def _minor_break_violation(day: Day) -> Violation | None:
-    """The 5.2.1 violation of a minor's internship day, or ``None``."""
-    if day.work <= SHORT_BREAK_FROM:
-        return None
+    """The 5.2.1 violation of a minor's internship day of more than 4 h 30, or ``None``."""
     # The day's segments are disjoint and sorted: everything between them is break.
     total = day.last_end - day.first_start - day.work
     if day.work <= LONG_BREAK_FROM:
@@ -177,7 +180,12 @@ def _minor_break_violation(day: Day) -> Violation | None:
 
 def _longest_break(day: Day) -> int:
     """The longest gap between two of the day's segments; 0 without any."""
-    return max((after.start - before.end for before, after in pairwise(day.segments)), default=0)
+    longest = 0
+    for before, after in pairwise(day.segments):
+        gap = after.start - before.end
+        if gap > longest:
+            longest = gap
+    return longest
 
 
 def daily_rest(context: Context) -> Iterator[Violation]:
@@ -193,6 +201,9 @@ def daily_rest(context: Context) -> Iterator[Violation]:
         if not (before.has_internship or after.has_internship):
             continue
         rest = after.first_start - before.last_end
+        # Twelve hours are enough at any age.
+        if rest >= DAILY_REST:
+            continue
         minor = context.is_minor(after.ordinal)
         if rest >= (DAILY_REST if minor else ADULT_DAILY_REST):
             continue
