@@ -58,10 +58,10 @@ class Context:
         """The calendar weeks that have work, in order."""
         weeks: list[Week] = []
         week: Week | None = None
+        # Days come in order, so a day after the current week's Sunday starts the next week.
         for day in self.timeline.days:
-            monday = monday_of(day.ordinal)
-            if week is None or week.monday != monday:
-                week = Week(monday)
+            if week is None or day.ordinal > week.sunday:
+                week = Week(monday_of(day.ordinal))
                 weeks.append(week)
             week.days.append(day)
             week.work += day.work
@@ -80,11 +80,18 @@ class Context:
         Sunday and holiday rules look at the clock, not at the entry's date.
         """
         touched: set[int] = set()
-        for segment in self.timeline.segments:
-            if segment.internship:
-                # A segment lasts less than a day, so it touches at most two dates.
-                touched.add(segment.start // MINUTES_PER_DAY)
-                touched.add((segment.end - 1) // MINUTES_PER_DAY)
+        for day in self.timeline.days:
+            if not day.has_internship:
+                continue
+            if day.last_end <= (day.ordinal + 1) * MINUTES_PER_DAY:
+                # All of the day's work lies on its own date.
+                touched.add(day.ordinal)
+                continue
+            for segment in day.segments:
+                if segment.internship:
+                    # A segment lasts less than a day, so it touches at most two dates.
+                    touched.add(segment.start // MINUTES_PER_DAY)
+                    touched.add((segment.end - 1) // MINUTES_PER_DAY)
         return sorted(touched)
 
     @cached_property
