@@ -6,8 +6,9 @@ keep every rule exact and fast, and an interval that crosses midnight needs no s
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 from compliance.engine.calendar import SUPPORTED_YEARS
@@ -34,6 +35,11 @@ class Segment(NamedTuple):
     def calendar_days(self) -> range:
         """The days (ordinals) on which some minute of the segment falls by the clock."""
         return range(self.start // MINUTES_PER_DAY, (self.end - 1) // MINUTES_PER_DAY + 1)
+
+
+# Segment(...) without the named tuple's own __new__, a Python function: a year has a
+# thousand segments, and creating them is most of the cost of building a timeline.
+_segment: Callable[[tuple[int, int, int, bool, bool]], Segment] = partial(tuple.__new__, Segment)
 
 
 @dataclass(slots=True)
@@ -169,33 +175,33 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
         entry = entries[index]
         internship = entry.kind is Kind.INTERNSHIP
         force_majeure = entry.force_majeure
-        if start == previous_end:
-            day = days[-1]
-        else:
-            day = day_by_ordinal.get(ordinal)
-            if day is None:
-                day = day_by_ordinal[ordinal] = Day(ordinal)
-                days.append(day)
+        continues = start == previous_end
         previous_end = end
+        day = days[-1] if continues else day_by_ordinal.get(ordinal)
         midnight = ordinal * MINUTES_PER_DAY
+        segment_day = ordinal if day is None else day.ordinal
         parts = [
-            Segment(
-                midnight + part_start, midnight + part_end, day.ordinal, internship, force_majeure
+            _segment(
+                (midnight + part_start, midnight + part_end, segment_day, internship, force_majeure)
             )
             for part_start, part_end in shape.parts
         ]
-        last = segments[-1] if segments else None
-        if (
-            last is not None
-            and last.end == parts[0].start
-            and last.internship == internship
-            and last.force_majeure == force_majeure
-        ):
-            # The same work going on: one segment, as if it had been entered as one entry.
-            segments[-1] = day.segments[-1] = last._replace(end=parts[0].end)
-            del parts[0]
+        if continues:
+            last = segments[-1]
+            if (
+                last.end == parts[0].start
+                and last.internship == internship
+                and last.force_majeure == force_majeure
+            ):
+                # The same work going on: one segment, as if it had been entered as one entry.
+                segments[-1] = day.segments[-1] = last._replace(end=parts[0].end)
+                del parts[0]
+        if day is None:
+            day = day_by_ordinal[ordinal] = Day(ordinal, parts)
+            days.append(day)
+        else:
+            day.segments.extend(parts)
         segments.extend(parts)
-        day.segments.extend(parts)
         work = shape.work
         day.work += work
         if internship:
