@@ -59,13 +59,17 @@ def night_work(context: Context) -> Iterator[Violation]:
     exemptions = context.exemptions
     nights: dict[int, _ShiftNight] = {}
     for day in context.timeline.days:
+        if not day.has_internship:
+            continue
+        daytime_from = day.ordinal * MINUTES_PER_DAY + DAYTIME[0]
+        daytime_to = day.ordinal * MINUTES_PER_DAY + DAYTIME[1]
+        if daytime_from <= day.first_start and day.last_end <= daytime_to:
+            continue  # all of the day's work lies between 07:00 and 20:00
         minor = context.is_minor(day.ordinal)
-        if not day.has_internship or (exemptions.night_work and not minor):
+        if exemptions.night_work and not minor:
             continue
         shift = minor and exemptions.shift_work and day.ordinal >= context.turns_16
         exempted = minor and (exemptions.night_work or exemptions.shift_work)
-        daytime_from = day.ordinal * MINUTES_PER_DAY + DAYTIME[0]
-        daytime_to = day.ordinal * MINUTES_PER_DAY + DAYTIME[1]
         for segment in day.segments:
             if daytime_from <= segment.start and segment.end <= daytime_to:
                 continue

@@ -101,7 +101,7 @@ def half_day_minimum(context: Context) -> Iterator[Violation]:
     and the engine does not know whether a day is one.
     """
     for day in context.timeline.days:
-        if is_below_half_day(day.internship):
+        if day.has_internship and is_below_half_day(day.internship):
             yield violation(
                 Rule.HALF_DAY_MINIMUM,
                 day.ordinal,
