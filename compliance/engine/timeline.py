@@ -148,15 +148,17 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
     # Each entry on the clock as (start, end, index, its date's ordinal, its shape).
     placed: list[tuple[int, int, int, int, _Shape]] = []
     for index, entry in enumerate(entries):
-        shape = _shape_of(entry)
+        # Nearly every shape is known already; _shape_of works out and keeps a new one.
+        shape = _SHAPES.get((entry.start, entry.end, entry.breaks)) or _shape_of(entry)
+        date = entry.date
         if (
             shape is None
-            or entry.date.year not in SUPPORTED_YEARS
+            or date.year not in SUPPORTED_YEARS
             or (entry.force_majeure and entry.kind is not Kind.INTERNSHIP)
         ):
             errors.extend(_placing_problems(f"entries[{index}]", entry))
             continue
-        ordinal = entry.date.toordinal()
+        ordinal = date.toordinal()
         start = ordinal * MINUTES_PER_DAY + shape.first
         placed.append((start, start + shape.length, index, ordinal, shape))
     placed.sort()
