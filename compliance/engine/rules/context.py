@@ -57,12 +57,14 @@ class Context:
     def weeks(self) -> Sequence[Week]:
         """The calendar weeks that have work, in order."""
         weeks: list[Week] = []
-        week: Week | None = None
+        week = Week(0)  # before every supported date: the first day starts a week of its own
+        sunday = week.sunday
         # Days come in order, so a day after the current week's Sunday starts the next week.
         for day in self.timeline.days:
-            if week is None or day.ordinal > week.sunday:
+            if day.ordinal > sunday:
                 week = Week(monday_of(day.ordinal))
                 weeks.append(week)
+                sunday = week.sunday
             week.days.append(day)
             week.work += day.work
             week.regular_work += day.regular_work
