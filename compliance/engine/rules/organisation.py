@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import pairwise
 
 from compliance.engine.halfdays import is_below_half_day
 from compliance.engine.i18n import MINUTES_PER_DAY, format_duration, gettext_noop
@@ -79,10 +80,9 @@ def summer_holiday(context: Context) -> Iterator[Violation]:
     summer = context.timeline.overlapping(first * MINUTES_PER_DAY, (last + 1) * MINUTES_PER_DAY)
     for segment in summer:
         busy.update(segment.calendar_days())
-    longest = free = 0
-    for ordinal in range(first, last + 1):
-        free = 0 if ordinal in busy else free + 1
-        longest = max(longest, free)
+    # The free stretches lie between the busy days of the summer and its two ends.
+    bounds = [first - 1, *sorted(ordinal for ordinal in busy if first <= ordinal <= last), last + 1]
+    longest = max(after - before - 1 for before, after in pairwise(bounds))
     if longest < SUMMER_REST_DAYS:
         yield violation(
             Rule.SUMMER_HOLIDAY,
