@@ -38,7 +38,7 @@ class Segment(NamedTuple):
 
 
 # Segment(...) without the named tuple's own __new__, a Python function: a year has a
-# thousand segments, and creating them is most of the cost of building a timeline.
+# thousand segments, and creating them is a large part of building a timeline.
 _segment: Callable[[tuple[int, int, int, bool, bool]], Segment] = partial(tuple.__new__, Segment)
 
 
@@ -148,7 +148,7 @@ def build_timeline(entries: Sequence[Entry]) -> Timeline:
     # Each entry on the clock as (start, end, index, its date's ordinal, its shape).
     placed: list[tuple[int, int, int, int, _Shape]] = []
     for index, entry in enumerate(entries):
-        # Nearly every shape is known already; _shape_of works out and keeps a new one.
+        # Nearly every entry has a known shape; _shape_of works out and keeps a new one.
         shape = _SHAPES.get((entry.start, entry.end, entry.breaks)) or _shape_of(entry)
         date = entry.date
         if (
@@ -241,15 +241,15 @@ def entry_errors(entries: Sequence[Entry]) -> list[str]:
 
 
 def _shape_of(entry: Entry) -> _Shape | None:
-    """The entry's shape, or ``None`` when its times cannot be placed on a clock."""
+    """The shape of an entry whose times are not among the known shapes, kept for the next
+    entry like it; ``None`` when its times cannot be placed on a clock.
+    """
     key = (entry.start, entry.end, entry.breaks)
-    shape = _SHAPES.get(key)
-    if shape is None:
-        shape = _new_shape(*key)
-        if shape is not None and _all_naive(key):
-            if len(_SHAPES) >= _SHAPES_KEPT:
-                _SHAPES.clear()
-            _SHAPES[key] = shape
+    shape = _new_shape(*key)
+    if shape is not None and _all_naive(key):
+        if len(_SHAPES) >= _SHAPES_KEPT:
+            _SHAPES.clear()
+        _SHAPES[key] = shape
     return shape
 
 

@@ -57,14 +57,13 @@ class Context:
     def weeks(self) -> Sequence[Week]:
         """The calendar weeks that have work, in order."""
         weeks: list[Week] = []
-        week = Week(0)  # before every supported date: the first day starts a week of its own
-        sunday = week.sunday
+        sunday = 0  # before every date, so the first day starts a week
         # Days come in order, so a day after the current week's Sunday starts the next week.
         for day in self.timeline.days:
             if day.ordinal > sunday:
-                week = Week(monday_of(day.ordinal))
-                weeks.append(week)
-                sunday = week.sunday
+                weeks.append(Week(monday_of(day.ordinal)))
+                sunday = weeks[-1].sunday
+            week = weeks[-1]
             week.days.append(day)
             week.work += day.work
             week.regular_work += day.regular_work
