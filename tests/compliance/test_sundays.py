@@ -36,6 +36,15 @@ class TestSundayWork:
         entry = internship("2026-02-07", "18:00", "00:00")
         assert dates_of(Rule.SUNDAY_WORK, entry, night_work=True) == []
 
+    def test_5_3_a_whole_sunday_inside_one_unbroken_stretch_still_counts(self) -> None:
+        """Saturday 23:00 to Monday 01:00 without a pause is one stretch across Sunday."""
+        entries = (
+            internship("2026-02-07", "23:00", "00:00"),
+            internship("2026-02-08", "00:00", "23:30"),
+            internship("2026-02-08", "23:30", "01:00"),
+        )
+        assert dates_of(Rule.SUNDAY_WORK, *entries, birth=ADULT, night_work=True) == ["2026-02-08"]
+
     def test_5_3_school_on_sunday_is_not_internship(self) -> None:
         assert dates_of(Rule.SUNDAY_WORK, school("2026-02-08", "09:00", "13:00")) == []
 

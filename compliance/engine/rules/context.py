@@ -90,9 +90,8 @@ class Context:
                 continue
             for segment in day.segments:
                 if segment.internship:
-                    # A segment lasts less than a day, so it touches at most two dates.
-                    touched.add(segment.start // MINUTES_PER_DAY)
-                    touched.add((segment.end - 1) // MINUTES_PER_DAY)
+                    # Contiguous entries merge into one segment, which may span several dates.
+                    touched.update(segment.calendar_days())
         return sorted(touched)
 
     @cached_property
