@@ -49,6 +49,7 @@ from compliance.engine import (
     result_to_dict,
 )
 from compliance.engine.calendar import legal_holidays
+from compliance.engine.school_calendar import school_holiday_dates
 from compliance.engine.checker import check_prepared, prepare
 from compliance.engine.cli import run
 from compliance.engine.jsonio import decode, parse_prepared
@@ -60,12 +61,6 @@ _T = TypeVar("_T")
 SCHOOL_YEAR = 2025
 FIRST_DAY = dt.date(2025, 9, 1)
 LAST_LESSON_DAY = dt.date(2026, 6, 30)
-SCHOOL_HOLIDAYS = [  # Flemish school holidays 2025-2026
-    (dt.date(2025, 10, 27), dt.date(2025, 11, 2)),
-    (dt.date(2025, 12, 22), dt.date(2026, 1, 4)),
-    (dt.date(2026, 2, 16), dt.date(2026, 2, 22)),
-    (dt.date(2026, 4, 6), dt.date(2026, 4, 19)),
-]
 
 
 def clock(minutes: int) -> dt.time:
@@ -112,8 +107,7 @@ def pupil_year(rng: random.Random) -> Schedule:
         for day in legal_holidays(year)
         if FIRST_DAY <= day <= LAST_LESSON_DAY
     }
-    for first, last in SCHOOL_HOLIDAYS:
-        closed.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    closed |= school_holiday_dates(SCHOOL_YEAR)
     alternating_weekday = rng.choice([1, 3, 4])
     block_start = dt.date(2026, 3, 2) + dt.timedelta(weeks=rng.randrange(0, 6))
     block = {block_start + dt.timedelta(days=n) for n in range(12) if n % 7 < 5}
