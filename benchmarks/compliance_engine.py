@@ -49,10 +49,10 @@ from compliance.engine import (
     result_to_dict,
 )
 from compliance.engine.calendar import legal_holidays
-from compliance.engine.school_calendar import school_holiday_dates
 from compliance.engine.checker import check_prepared, prepare
 from compliance.engine.cli import run
 from compliance.engine.jsonio import decode, parse_prepared
+from compliance.engine.school_calendar import school_holiday_dates
 
 ROOT = Path(__file__).resolve().parents[1]
 
