@@ -9,7 +9,7 @@ export DEBUG ?= 1
 # Links in e-mails point at the address this server is reached at.
 export SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test install check-system migrate lint format messages worker beat reminders clean
+.PHONY: run test install check-system migrate lint format messages worker beat reminders loadtest clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Stagebeheer heeft Python 3.11 nodig (gevonden: " + sys.version.split()[0] + ").")'
@@ -47,6 +47,11 @@ beat: install
 
 reminders: migrate
 	$(BIN)/python manage.py send_reminders
+
+# Seeds scale 10 into the PostgreSQL database stagebeheer_load on 127.0.0.1 (dropped first), serves
+# it with gunicorn and production settings, and drives it with locust (benchmarks/load.py).
+loadtest: install
+	$(BIN)/python benchmarks/load.py
 
 lint: install
 	$(BIN)/ruff check .
