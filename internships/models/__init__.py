@@ -5,9 +5,7 @@ from internships.models.agreements import (
     AgreementVersion,
     GroupAgreement,
     Party,
-    Signature,
     SignatureMethod,
-    SignatureRequest,
 )
 from internships.models.hosts import Host, Mentor, Workplace
 from internships.models.notifications import Notification
@@ -23,6 +21,7 @@ from internships.models.schools import (
     SchoolYear,
     TimetableSlot,
 )
+from internships.models.signatures import Signature, SignatureRequest
 from internships.models.visits import Visit
 
 __all__ = [
