@@ -19,13 +19,13 @@ from compliance.engine.i18n import MINUTES_PER_DAY, MINUTES_PER_HOUR, format_clo
 from compliance.engine.rules.duration import DAY_LIMIT, WEEK_LIMIT, YEAR_LIMIT
 from compliance.engine.rules.organisation import MINIMUM_HALF_DAYS
 from compliance.engine.rules.rest import (
+    ADULT_DAILY_REST,
     DAILY_REST,
     MAX_UNINTERRUPTED,
     SHORT_BREAK,
     SUNDAY_WORK_REST,
 )
 
-ADULT_DAILY_REST = 11 * MINUTES_PER_HOUR  # Arbeidswet art. 38ter (5.2.2)
 # Leaving earlier on one day of the week (5.1) fits an excess of up to half a day.
 EARLIER_ONE_DAY_UP_TO = 4 * MINUTES_PER_HOUR
 NOTICE_DAYS = 3  # the inspector is told within three days of the overtime (5.1)

@@ -11,6 +11,8 @@ import datetime as dt
 from compliance.engine.calendar import birthday
 from compliance.engine.i18n import MINUTES_PER_DAY, MINUTES_PER_HOUR
 from compliance.engine.rules.rest import (
+    ADULT_BREAK,
+    ADULT_BREAK_FROM,
     LONG_BREAK,
     LONG_BREAK_FROM,
     MAX_UNINTERRUPTED,
@@ -19,8 +21,6 @@ from compliance.engine.rules.rest import (
 )
 
 ADULT_AGE = 18
-ADULT_BREAK_FROM = 6 * MINUTES_PER_HOUR
-ADULT_BREAK = 15
 # Breaks are proposed as lunch breaks of whole half hours: for an adult that is more than the
 # legal quarter of an hour, and what hosts use.
 LUNCH_STEP = 30
