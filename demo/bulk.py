@@ -1,0 +1,125 @@
+"""Rows written many at a time, with the history their services would have recorded.
+
+A service saves one row at a time, and simple-history records a snapshot of every save. The
+demo makes thousands of rows of the same kinds; where it writes them itself, it inserts the rows
+of a model together and records, for every save the service would have made, the same history:
+a snapshot of the row as it was then, of the same type (``+`` created, ``~`` changed), with the
+same change reason (who acted through a personal link, see ``acting_as``) and user. Snapshots
+are taken as the story goes and written at the end, once the rows they refer to have their keys.
+"""
+
+import copy
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from core.principals import LinkHolder, Principal
+from internships.models import AccessLink
+from internships.services.audit import link_holder_label
+
+
+@dataclass(frozen=True)
+class _Key:
+    """The primary key of a row not inserted yet: read once it is."""
+
+    instance: models.Model
+
+
+def _snapshot(instance: models.Model, fields: list[models.Field]) -> dict[str, Any]:
+    values = {}
+    for field in fields:
+        if field.primary_key and instance.pk is None:
+            values[field.attname] = _Key(instance)
+        elif isinstance(field, models.ForeignKey) and field.is_cached(instance):
+            related = field.get_cached_value(instance)
+            pending = related is not None and related.pk is None
+            values[field.attname] = _Key(related) if pending else getattr(instance, field.attname)
+        else:
+            value = getattr(instance, field.attname)
+            values[field.attname] = (
+                copy.deepcopy(value) if isinstance(value, dict | list) else value
+            )
+    return values
+
+
+def _resolved(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: value.instance.pk if isinstance(value, _Key) else value
+        for name, value in values.items()
+    }
+
+
+class Batch:
+    """New rows by model, and history records by historical model, in the order they came."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type[models.Model], list[models.Model]] = defaultdict(list)
+        self.records: dict[type[models.Model], list[dict[str, Any]]] = defaultdict(list)
+
+    def add(
+        self, instance: models.Model, *, reason: str | None = None, user: Any = None
+    ) -> models.Model:
+        """A row to insert, recorded as created (its fields as they are now)."""
+        self.rows[type(instance)].append(instance)
+        self.record(instance, "+", reason=reason, user=user)
+        return instance
+
+    def changed(
+        self, instance: models.Model, *, reason: str | None = None, user: Any = None
+    ) -> None:
+        """The row was saved again, as it is now."""
+        self.record(instance, "~", reason=reason, user=user)
+
+    def record(
+        self,
+        instance: models.Model,
+        history_type: str,
+        *,
+        reason: str | None = None,
+        user: Any = None,
+        date: datetime.datetime | None = None,
+    ) -> None:
+        historical = type(instance).history.model
+        values = _snapshot(instance, historical.tracked_fields)
+        values.update(
+            history_date=date or timezone.now(),
+            history_type=history_type,
+            history_change_reason=reason,
+            history_user=user,
+        )
+        self.records[historical].append(values)
+
+    def insert(self) -> None:
+        """Inserts the new rows, model by model in the order they were first added."""
+        for model, rows in self.rows.items():
+            model.objects.bulk_create(rows)
+        self.rows.clear()
+
+    def write(self) -> None:
+        """Inserts the new rows, then every history record."""
+        self.insert()
+        for historical, records in self.records.items():
+            historical.objects.bulk_create(historical(**_resolved(values)) for values in records)
+        self.records.clear()
+
+
+class Reasons:
+    """The change reason ``acting_as`` gives a save by a principal: the link's holder, looked up
+    once per link; None for staff (their user is named otherwise)."""
+
+    def __init__(self) -> None:
+        self.labels: dict[int, str] = {}
+
+    def of(self, principal: Principal) -> str | None:
+        if not isinstance(principal, LinkHolder):
+            return None
+        if principal.link_id not in self.labels:
+            link = AccessLink.objects.select_related("mentor", "student", "guardian").get(
+                pk=principal.link_id
+            )
+            self.labels[principal.link_id] = link_holder_label(link)[:100]
+        return self.labels[principal.link_id]
