@@ -135,3 +135,32 @@ class ComplianceCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.placement}: {self.error_count} / {self.warning_count}"
+
+
+class PlannedWeek(models.Model):
+    """One week of a placement's plan as its latest check expanded it (periods, holidays and
+    exceptional days), kept so the weeks to confirm and the volume need no engine (3, 5.1).
+
+    Written by ``compliance.services.compliance_check_student_year`` with the check itself."""
+
+    placement = models.ForeignKey(
+        Placement, verbose_name=_("stage"), on_delete=models.CASCADE, related_name="planned_weeks"
+    )
+    monday = models.DateField(_("week van"))
+    last_day = models.DateField(_("laatste stagedag"))
+    minutes = models.PositiveIntegerField(_("geplande minuten"))
+    half_days = models.PositiveSmallIntegerField(_("geplande halve dagen"))
+
+    objects = school_scoped("placement__school")
+
+    class Meta:
+        verbose_name = _("geplande stageweek")
+        verbose_name_plural = _("geplande stageweken")
+        ordering = ["placement", "monday"]
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "monday"], name="one_planned_week")
+        ]
+        indexes = [models.Index(fields=["last_day"])]
+
+    def __str__(self) -> str:
+        return f"{self.placement}: {self.monday:%d/%m/%Y}"

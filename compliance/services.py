@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from compliance.engine import ScheduleInputError, Severity, check
-from compliance.engine.volume import Volume
-from compliance.models import ComplianceCheck, Exemption, ScheduleException
+from compliance.engine.patterns import WorkDay
+from compliance.engine.volume import Volume, half_days
+from compliance.models import ComplianceCheck, Exemption, PlannedWeek, ScheduleException
 from compliance.schedules import schedules_for_student_year
 from internships.models import Placement, SchoolYear, Student
 from internships.signals import placement_schedule_changed
@@ -86,7 +87,9 @@ def compliance_check_student_year(*, student: Student, school_year: SchoolYear) 
         return
     now = timezone.now()
     checked = []
+    planned_weeks = []
     for placement_schedule in schedules_for_student_year(student.pk, school_year):
+        planned_weeks += _planned_weeks(placement_schedule.placement, placement_schedule.own_days)
         try:
             result = check(placement_schedule.schedule)
         except ScheduleInputError as error:
@@ -130,6 +133,27 @@ def compliance_check_student_year(*, student: Student, school_year: SchoolYear) 
     ComplianceCheck.objects.filter(
         placement__student=student, placement__school_year=school_year
     ).exclude(placement_id__in=checked).delete()
+    PlannedWeek.objects.filter(
+        placement__student=student, placement__school_year=school_year
+    ).delete()
+    PlannedWeek.objects.bulk_create(planned_weeks)
+
+
+def _planned_weeks(placement: Placement, days: dict[datetime.date, WorkDay]) -> list[PlannedWeek]:
+    """The placement's planned days by week: the last day, the minutes and the half days."""
+    weeks: dict[datetime.date, PlannedWeek] = {}
+    for date in sorted(days):
+        day = days[date]
+        monday = date - datetime.timedelta(days=date.weekday())
+        week = weeks.get(monday)
+        if week is None:
+            week = weeks[monday] = PlannedWeek(
+                placement=placement, monday=monday, last_day=date, minutes=0, half_days=0
+            )
+        week.last_day = date
+        week.minutes += day.minutes
+        week.half_days += half_days(day)
+    return list(weeks.values())
 
 
 def compliance_check_placement(*, placement: Placement) -> None:

@@ -77,6 +77,10 @@ class AttendanceWeek(models.Model):
         blank=True,
         help_text=_("Bv. ‘volgens de aanwezigheidslijst van de stagegever’."),
     )
+    # The half days of its days (3), stored with them so the volume needs no engine.
+    worked_half_days = models.PositiveSmallIntegerField(
+        _("gewerkte halve dagen"), default=0, editable=False
+    )
 
     objects = school_scoped("placement__school")
     history = HistoricalRecords()

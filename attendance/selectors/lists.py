@@ -8,23 +8,22 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from attendance.models import AttendanceCheck, Incident
+from attendance.models import AttendanceCheck, AttendanceWeek, Incident
 from attendance.selectors.weeks import (
     ATTENDANCE_STATUSES,
     OVERDUE_AFTER,
     WeekRow,
-    planned_days_by_placement,
     weeks_by_placement,
-    worked_days_of,
 )
 from compliance.engine.calendar import school_year_containing
-from compliance.engine.volume import LEGAL_MINIMUM_HALF_DAYS, half_days
+from compliance.engine.volume import LEGAL_MINIMUM_HALF_DAYS
+from compliance.models import PlannedWeek
 from core.principals import (
     Anonymous,
     ApiClient,
@@ -60,8 +59,26 @@ def _current_school_year(today: datetime.date) -> SchoolYear | None:
     return SchoolYear.objects.filter(start_year=school_year_containing(today)).first()
 
 
-def _weeks_label(weeks: list[WeekRow]) -> str:
+def _weeks_label(weeks: list) -> str:
     return ", ".join(f"{week.monday:%d/%m}" for week in weeks)
+
+
+@dataclass(frozen=True)
+class PendingWeek:
+    """A past week of a placement that its mentor has not confirmed yet."""
+
+    monday: datetime.date
+    last_day: datetime.date
+    today: datetime.date
+
+    @property
+    def sunday(self) -> datetime.date:
+        return self.monday + datetime.timedelta(days=6)
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still waiting a week after its Sunday: the school follows it up."""
+        return self.sunday + OVERDUE_AFTER < self.today
 
 
 @dataclass(frozen=True)
@@ -69,10 +86,10 @@ class UnconfirmedWeeks:
     """A placement with past weeks its mentor has not confirmed yet."""
 
     placement: Placement
-    weeks: list[WeekRow]
+    weeks: list[PendingWeek]
 
     @property
-    def overdue_weeks(self) -> list[WeekRow]:
+    def overdue_weeks(self) -> list[PendingWeek]:
         return [week for week in self.weeks if week.is_overdue]
 
     @property
@@ -80,26 +97,39 @@ class UnconfirmedWeeks:
         return bool(self.overdue_weeks)
 
     @property
-    def oldest(self) -> WeekRow:
+    def oldest(self) -> PendingWeek:
         return self.weeks[0]
+
+
+def _without_record() -> Exists:
+    """A planned week no confirmed or corrected week of the placement answers yet."""
+    return ~Exists(
+        AttendanceWeek.objects.filter(placement=OuterRef("placement"), monday=OuterRef("monday"))
+    )
 
 
 def unconfirmed_weeks(
     principal: Principal, *, school_year: SchoolYear, today: datetime.date
 ) -> list[UnconfirmedWeeks]:
     """The principal's placements of ``school_year`` with past weeks still to confirm, the
-    longest waiting first (the coordinator's dashboard)."""
-    placements = list(
-        _followed_placements(principal)
-        .filter(school_year=school_year, status__in=ATTENDANCE_STATUSES, start_date__lt=today)
-        .select_related(*RELATIONS)
+    longest waiting first (the coordinator's dashboard). A week is past once its last planned
+    day is; the weeks come from the stored plan (``compliance.PlannedWeek``): two queries."""
+    placements = _followed_placements(principal).filter(
+        school_year=school_year, status__in=ATTENDANCE_STATUSES, start_date__lt=today
     )
-    weeks = weeks_by_placement(placements, today=today)
-    rows = []
-    for placement in placements:
-        waiting = [week for week in weeks[placement.pk] if week.awaits_confirmation]
-        if waiting:
-            rows.append(UnconfirmedWeeks(placement=placement, weeks=waiting))
+    weeks = (
+        PlannedWeek.objects.filter(placement__in=placements, last_day__lt=today)
+        .filter(_without_record())
+        .values_list("placement_id", "monday", "last_day")
+        .order_by("placement_id", "monday")
+    )
+    by_placement: dict[int, list[PendingWeek]] = defaultdict(list)
+    for placement_id, monday, last_day in weeks:
+        by_placement[placement_id].append(PendingWeek(monday, last_day, today))
+    if not by_placement:
+        return []
+    found = Placement.objects.filter(pk__in=by_placement).select_related(*RELATIONS)
+    rows = [UnconfirmedWeeks(placement=p, weeks=by_placement[p.pk]) for p in found]
     return sorted(rows, key=lambda row: (row.oldest.monday, str(row.placement.student)))
 
 
@@ -148,41 +178,54 @@ class VolumeShortfall:
 def below_volume(principal: Principal, *, school_year: SchoolYear) -> list[VolumeShortfall]:
     """Pupils of the principal's placements whose programme requires 18 half days (3) and whose
     worked half days (confirmed weeks) plus the half days still planned (the weeks not
-    confirmed) stay under it; counted over all the pupil's placements of the year."""
+    confirmed) stay under it; counted over all the pupil's placements of the year.
+
+    Sums of what the services store (the worked half days of each confirmed week, the planned
+    half days of each week of the plan): a fixed number of queries."""
     student_ids = (
         _followed_placements(principal).filter(school_year=school_year).values("student_id")
     )
-    placements = list(
-        Placement.objects.active()
-        .filter(school_year=school_year, student_id__in=student_ids)
-        .select_related(*RELATIONS)
-        .order_by("student_id", "start_date")
+    placements = Placement.objects.active().filter(
+        school_year=school_year, student_id__in=student_ids
     )
-    planned = planned_days_by_placement(placements)
-    weeks = weeks_by_placement(placements, today=timezone.localdate(), planned=planned)
-    by_student: dict[int, list[Placement]] = defaultdict(list)
-    for placement in placements:
-        by_student[placement.student_id].append(placement)
-    shortfalls = []
-    for own in by_student.values():
-        school_class = next((p.school_class for p in own if p.school_class_id), None)
-        if not (school_class and school_class.programme.requires_workplace_learning):
-            continue
-        worked = still_planned = 0
-        for placement in own:
-            days = planned[placement.pk]
-            for week in weeks[placement.pk]:
-                if week.record is not None:
-                    worked_days = worked_days_of(week.record, days).values()
-                    worked += sum(half_days(day) for day in worked_days)
-                else:
-                    still_planned += sum(half_days(day) for day in week.planned.values())
-        shortfall = VolumeShortfall(
-            student=own[0].student, worked_half_days=worked, planned_half_days=still_planned
+    requires: dict[int, bool] = {}
+    for student_id, required in (
+        placements.exclude(school_class=None)
+        .order_by("student_id", "start_date")
+        .values_list("student_id", "school_class__programme__requires_workplace_learning")
+    ):
+        requires.setdefault(student_id, required)
+    counted = placements.filter(student_id__in=[pk for pk, yes in requires.items() if yes])
+    worked = _half_days_by_student(AttendanceWeek.objects, counted, "worked_half_days")
+    planned = _half_days_by_student(
+        PlannedWeek.objects.filter(_without_record()), counted, "half_days"
+    )
+    missing = {
+        student_id: (worked.get(student_id, 0), planned.get(student_id, 0))
+        for student_id, required in requires.items()
+        if required
+        and worked.get(student_id, 0) + planned.get(student_id, 0) < LEGAL_MINIMUM_HALF_DAYS
+    }
+    shortfalls = [
+        VolumeShortfall(
+            student=student,
+            worked_half_days=missing[student.pk][0],
+            planned_half_days=missing[student.pk][1],
         )
-        if shortfall.missing_half_days:
-            shortfalls.append(shortfall)
+        for student in Student.objects.filter(pk__in=missing)
+    ]
     return sorted(shortfalls, key=lambda row: (-row.missing_half_days, str(row.student)))
+
+
+def _half_days_by_student(rows, placements: QuerySet[Placement], field: str) -> dict[int, int]:
+    totals = (
+        rows.filter(placement__in=placements)
+        .values("placement__student_id")
+        .annotate(total=Sum(field))
+        .values_list("placement__student_id", "total")
+        .order_by()
+    )
+    return dict(totals)
 
 
 def _mentor_todos(principal: MentorLink, today: datetime.date) -> list[Todo]:

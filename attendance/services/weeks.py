@@ -19,6 +19,7 @@ from attendance.models import AttendanceDay, AttendanceWeek
 from attendance.selectors.weeks import WeekRow, placement_week, same_hours, week_in_placement
 from attendance.services.checks import attendance_check_placement
 from compliance.engine.patterns import WorkDay, minutes_between, parse_breaks
+from compliance.engine.volume import half_days
 from core.principals import Capability, MentorLink, Principal, StaffMember, require_capability
 from internships.models import Placement
 from internships.services.audit import acting_as
@@ -88,6 +89,7 @@ def attendance_week_confirm(
         status=Status.CONFIRMED,
         confirmed_at=timezone.now(),
         confirmed_by_mentor=placement.mentor,
+        worked_half_days=sum(half_days(day) for day in week.planned.values()),
     )
     record.full_clean()
     acting_as(record, principal)
@@ -241,6 +243,7 @@ def attendance_week_correct(
     else:
         record.confirmed_by = principal.user
         record.reason = reason.strip()
+    record.worked_half_days = sum(half_days(day.as_work_day()) for day in days)
     record.full_clean()
     acting_as(record, principal)
     record.save()
