@@ -25,13 +25,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from compliance.engine.patterns import WorkDay, expand_internship
+from compliance.models import Exemption, ScheduleException
 from internships.models import Placement, PlacementPeriod, Programme, Visit
-from internships.selectors.schedules import (
-    exemptions_for,
-    holiday_dates,
-    override_for,
-    planned_days,
-)
+from internships.selectors.schedules import holiday_dates, override_for, planned_days
 
 WEEK = datetime.timedelta(weeks=1)
 DEFAULT_INTERVAL_WEEKS = 4
@@ -103,18 +99,36 @@ class VisitProposal:
 
 
 def plan_queryset(placements: QuerySet[Placement]) -> QuerySet[Placement]:
-    """The placements with everything their plan reads, in a fixed number of queries."""
+    """The placements with everything their plan reads, in a fixed number of queries.
+
+    The related rows go to plain lists (``to_attr``): a list of hundreds of placements would
+    otherwise build a queryset per placement and relation just to hold them."""
     return (
         placements.active()
         .select_related(*PLAN_RELATIONS)
         .prefetch_related(
-            "periods",
-            "schedule_exceptions",
-            "exemptions",
-            Prefetch("visits", queryset=Visit.objects.order_by("date", "time", "pk")),
+            Prefetch("periods", to_attr="plan_periods"),
+            Prefetch(
+                "schedule_exceptions",
+                queryset=ScheduleException.objects.order_by("date"),
+                to_attr="plan_exceptions",
+            ),
+            Prefetch("exemptions", to_attr="plan_exemptions"),
+            Prefetch(
+                "visits",
+                queryset=Visit.objects.order_by("date", "time", "pk"),
+                to_attr="plan_visits",
+            ),
         )
         .order_by("start_date", "student__last_name", "student__first_name", "pk")
     )
+
+
+def _related(placement: Placement, prefetched: str, relation: str) -> list:
+    """The rows :func:`plan_queryset` put on the placement, else read from the relation."""
+    if hasattr(placement, prefetched):
+        return getattr(placement, prefetched)
+    return list(getattr(placement, relation).all())
 
 
 def programme_of(placement: Placement) -> Programme | None:
@@ -133,12 +147,18 @@ def internship_days(placement: Placement, holidays: tuple[set, set] | None = Non
     if holidays is None:
         return planned_days(placement)
     legal, school = holidays
+    exemptions = _related(placement, "plan_exemptions", "exemptions")
     return expand_internship(
-        [period.as_pattern() for period in placement.periods.all()],
-        [override_for(exception) for exception in placement.schedule_exceptions.all()],
+        [period.as_pattern() for period in _related(placement, "plan_periods", "periods")],
+        [
+            override_for(exception)
+            for exception in _related(placement, "plan_exceptions", "schedule_exceptions")
+        ],
         legal_holidays=legal,
         school_holidays=school,
-        work_on_legal_holidays=exemptions_for(placement).holiday_work,
+        work_on_legal_holidays=any(
+            exemption.kind == Exemption.Kind.HOLIDAY_WORK for exemption in exemptions
+        ),
     )
 
 
@@ -164,10 +184,11 @@ def placement_plan(
     """The proposals of one placement, in date order (``days``: its planned days, if known)."""
     days = internship_days(placement) if days is None else days
     internship = sorted(days)
-    visits = list(placement.visits.all())
+    visits = _related(placement, "plan_visits", "visits")
     weeks = interval_weeks(placement)
     proposals = []
-    for period in sorted(placement.periods.all(), key=lambda period: period.start_date):
+    periods = _related(placement, "plan_periods", "periods")
+    for period in sorted(periods, key=lambda period: period.start_date):
         for start, end in period_windows(period, weeks):
             inside = [day for day in internship if start <= day <= end]
             if not inside:
