@@ -1,24 +1,33 @@
 """The hours worked in the demo: past weeks confirmed by the mentors, most as planned, some
 corrected — a shorter day, an hour of overtime in force majeure with its compensatory rest the
 week after (5.1), a day not worked —, the last week or two still waiting, and a couple of
-incidents. Everything goes through the services, with each mentor's own portal link.
+incidents, each mentor through their own portal link.
+
+The weeks, thousands at scale 10, are written in bulk as ``attendance_week_confirm`` and
+``attendance_week_correct`` would store them, with the same history (``demo.bulk``); each pupil's
+year is then checked once, by the service. The incidents go through their service, which
+e-mails the school.
 """
 
 import datetime
 import random
 from collections.abc import Iterator
 
-from attendance.models import AttendanceWeek
-from attendance.selectors.weeks import ATTENDANCE_STATUSES, WeekRow, weeks_by_placement
-from attendance.services.checks import attendance_checks_deferred
+from django.utils import timezone
+
+from attendance.models import AttendanceDay, AttendanceWeek
+from attendance.selectors.weeks import ATTENDANCE_STATUSES, WeekRow, same_hours, weeks_by_placement
+from attendance.services.checks import attendance_check_placement, attendance_checks_deferred
 from attendance.services.incidents import incident_report
-from attendance.services.weeks import WorkedDay, attendance_week_confirm, attendance_week_correct
+from attendance.services.weeks import WorkedDay
 from compliance.engine.patterns import WorkDay
 from core.principals import MentorLink
+from demo.bulk import Batch, Reasons
 from internships.models import Mentor, Placement, School
 from internships.selectors.access_links import link_principal
 from internships.services.portal_links import portal_link_create
 
+Status = AttendanceWeek.Status
 WEEK = datetime.timedelta(days=7)
 HOUR = datetime.timedelta(hours=1)
 FORCE_MAJEURE, SHORTER, NOT_WORKED, AS_PLANNED = "force_majeure", "shorter", "not_worked", "planned"
@@ -96,6 +105,8 @@ class AttendanceDesk:
         self.rng = rng
         self.principals: dict[int, MentorLink] = {}
         self.still_to_show = list(SHOWN_FIRST)
+        self.batch = Batch()
+        self.reasons = Reasons()
 
     def mentor(self, mentor: Mentor) -> MentorLink:
         """The mentor's principal, from one portal link per mentor (a new one ends the last)."""
@@ -143,20 +154,51 @@ class AttendanceDesk:
                 self.still_to_show.remove(kind)
 
     def confirm(self, placement: Placement, week: WeekRow, kind: str) -> None:
+        """The mentor confirms the week as planned or corrects it, as ``attendance_week_confirm``
+        and ``attendance_week_correct`` would store it."""
         principal = self.mentor(placement.mentor)
         days = None if kind == AS_PLANNED else _corrected_days(week, kind)
+        record = AttendanceWeek(
+            placement=placement,
+            monday=week.monday,
+            confirmed_at=timezone.now(),
+            confirmed_by_mentor=placement.mentor,
+        )
         if days is None:
-            attendance_week_confirm(
-                placement=placement, monday=week.monday, principal=principal, today=self.today
-            )
+            record.status = Status.CONFIRMED
+            worked = [
+                AttendanceDay(
+                    week=record,
+                    date=date,
+                    start_time=day.start,
+                    end_time=day.end,
+                    breaks=[[_clock(start), _clock(end)] for start, end in day.breaks],
+                    force_majeure=day.force_majeure,
+                )
+                for date, day in week.planned.items()
+            ]
         else:
-            attendance_week_correct(
-                placement=placement,
-                monday=week.monday,
-                principal=principal,
-                days=days,
-                today=self.today,
+            as_planned = set(week.planned) == {day.date for day in days} and all(
+                same_hours(week.planned[day.date], day.as_work_day()) for day in days
             )
+            record.status = Status.CONFIRMED if as_planned else Status.CORRECTED
+            worked = [
+                AttendanceDay(
+                    week=record,
+                    date=day.date,
+                    start_time=day.start,
+                    end_time=day.end,
+                    breaks=[list(pause) for pause in day.breaks],
+                    force_majeure=day.force_majeure,
+                    note=day.note,
+                )
+                for day in sorted(days, key=lambda day: day.date)
+            ]
+        reason = self.reasons.of(principal)
+        self.batch.add(record, reason=reason)
+        for day in worked:
+            self.batch.add(day, reason=reason)
+        attendance_check_placement(placement=placement)
 
     def incidents(self, worked: list[tuple[Placement, WeekRow]]) -> None:
         """A couple of incidents, reported by the mentors on a day that was worked."""
@@ -181,6 +223,7 @@ class AttendanceDesk:
                 for week, kind in self.kinds(self.weeks_to_confirm(weeks[placement.pk])):
                     self.confirm(placement, week, kind)
                     worked.append((placement, week))
+            self.batch.write()
             self.incidents(worked)
 
 
