@@ -46,11 +46,18 @@ def _snapshot(instance: models.Model, fields: list[models.Field]) -> dict[str, A
     return values
 
 
-def _resolved(values: dict[str, Any]) -> dict[str, Any]:
-    return {
-        name: value.instance.pk if isinstance(value, _Key) else value
-        for name, value in values.items()
-    }
+@dataclass
+class Record:
+    """A history record to write: the snapshot, and the historical row once it is written."""
+
+    values: dict[str, Any]
+    row: models.Model | None = None
+
+    def resolved(self) -> dict[str, Any]:
+        return {
+            name: value.instance.pk if isinstance(value, _Key) else value
+            for name, value in self.values.items()
+        }
 
 
 class Batch:
@@ -58,21 +65,31 @@ class Batch:
 
     def __init__(self) -> None:
         self.rows: dict[type[models.Model], list[models.Model]] = defaultdict(list)
-        self.records: dict[type[models.Model], list[dict[str, Any]]] = defaultdict(list)
+        self.records: dict[type[models.Model], list[Record]] = defaultdict(list)
 
     def add(
-        self, instance: models.Model, *, reason: str | None = None, user: Any = None
+        self,
+        instance: models.Model,
+        *,
+        reason: str | None = None,
+        user: Any = None,
+        date: datetime.datetime | None = None,
     ) -> models.Model:
         """A row to insert, recorded as created (its fields as they are now)."""
         self.rows[type(instance)].append(instance)
-        self.record(instance, "+", reason=reason, user=user)
+        self.record(instance, "+", reason=reason, user=user, date=date)
         return instance
 
     def changed(
-        self, instance: models.Model, *, reason: str | None = None, user: Any = None
-    ) -> None:
+        self,
+        instance: models.Model,
+        *,
+        reason: str | None = None,
+        user: Any = None,
+        date: datetime.datetime | None = None,
+    ) -> Record:
         """The row was saved again, as it is now."""
-        self.record(instance, "~", reason=reason, user=user)
+        return self.record(instance, "~", reason=reason, user=user, date=date)
 
     def record(
         self,
@@ -82,7 +99,8 @@ class Batch:
         reason: str | None = None,
         user: Any = None,
         date: datetime.datetime | None = None,
-    ) -> None:
+    ) -> Record:
+        """A history record of ``instance`` as it is now; ``date`` defaults to now."""
         historical = type(instance).history.model
         values = _snapshot(instance, historical.tracked_fields)
         values.update(
@@ -91,7 +109,9 @@ class Batch:
             history_change_reason=reason,
             history_user=user,
         )
-        self.records[historical].append(values)
+        record = Record(values)
+        self.records[historical].append(record)
+        return record
 
     def insert(self) -> None:
         """Inserts the new rows, model by model in the order they were first added."""
@@ -103,7 +123,10 @@ class Batch:
         """Inserts the new rows, then every history record."""
         self.insert()
         for historical, records in self.records.items():
-            historical.objects.bulk_create(historical(**_resolved(values)) for values in records)
+            rows = [historical(**record.resolved()) for record in records]
+            historical.objects.bulk_create(rows)
+            for record, row in zip(records, rows, strict=True):
+                record.row = row
         self.records.clear()
 
 

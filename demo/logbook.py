@@ -2,23 +2,27 @@
 entries written by the pupil through the portal, some with feedback of the mentor and of the
 supervisor (8.2.2), and for a placement that ended the pupil's reflection on it (8.3).
 
-Everything is written through the logbook's services, as the pupil, the mentor (each through
-their personal link) and the supervisor would. Afterwards the timestamps are set to the evening
-of the day each entry is about, so the demo reads as a logbook kept over the weeks.
+The pupil and the mentor write through their personal links, the supervisor as staff. The
+entries and comments, thousands at scale 10, are written in bulk as ``logbook_entry_create`` and
+``logbook_comment_create`` would store them, with the same history (``demo.bulk``), and dated
+to the evening of the day each is about, so the demo reads as a logbook kept over the weeks.
 """
 
 import datetime
 import random
+from collections import defaultdict
+from collections.abc import Sequence
 
 from django.utils import timezone
 
-from core.principals import Capability, LinkHolder, StaffMember
+from core.principals import Capability, LinkHolder, MentorLink, Principal, StaffMember
+from demo.bulk import Batch, Reasons, Record
 from internships.models import AccessLink, Activity, Mentor, Placement, School, Student
 from internships.selectors.access_links import link_principal
 from internships.selectors.schedules import planned_days
 from internships.services.portal_links import portal_link_create
-from logbook.models import LogbookComment, LogbookEntry
-from logbook.services import logbook_comment_create, logbook_entry_create
+from logbook.models import HistoricalLogbookEntry_activities, LogbookComment, LogbookEntry
+from logbook.services import entry_date
 
 Feeling = LogbookEntry.Feeling
 MAX_ENTRIES = 5
@@ -99,12 +103,20 @@ REFLECTION_POINTS = (
 
 
 class LogbookWriter:
-    """Keeps the logbooks of one demo school, as the pupils, mentors and supervisors would."""
+    """Keeps the logbooks of one demo school, as the pupils, mentors and supervisors would.
+
+    It writes what ``logbook_entry_create`` and ``logbook_comment_create`` would store, for all
+    the placements at once, dated to the evening each was written (see :func:`written_on`).
+    """
 
     def __init__(self, *, today: datetime.date, rng: random.Random) -> None:
         self.today = today
         self.rng = rng
         self.links: dict[tuple[str, int], LinkHolder] = {}
+        self.batch = Batch()
+        self.reasons = Reasons()
+        self.written: list[tuple[LogbookEntry | LogbookComment, datetime.datetime]] = []
+        self.lines: list[tuple[LogbookEntry, list[Activity], Record]] = []
 
     def principal_of(
         self, *, student: Student | None = None, mentor: Mentor | None = None
@@ -124,6 +136,56 @@ class LogbookWriter:
             self.links[key] = link_principal(link)
         return self.links[key]
 
+    def _entry(
+        self,
+        placement: Placement,
+        pupil: LinkHolder,
+        *,
+        kind: str,
+        day: datetime.date,
+        texts: dict[str, str],
+        activities: Sequence[Activity] = (),
+    ) -> LogbookEntry:
+        """The pupil's entry as ``logbook_entry_create`` stores it: saved, then its lines set
+        (a second history record, with the lines)."""
+        moment = written_on(day)
+        entry = LogbookEntry(
+            placement=placement,
+            kind=kind,
+            date=entry_date(kind, day),
+            created_at=moment,
+            updated_at=moment,
+            **{name: value.strip() for name, value in texts.items()},
+        )
+        reason = self.reasons.of(pupil)
+        self.batch.add(entry, reason=reason, date=moment)
+        if activities:
+            record = self.batch.changed(entry, reason=reason, date=moment)
+            self.lines.append((entry, list(activities), record))
+        self.written.append((entry, moment))
+        return entry
+
+    def _comment(
+        self,
+        entry: LogbookEntry,
+        principal: Principal,
+        text: str,
+        *,
+        day: datetime.date,
+        days_later: int,
+    ) -> None:
+        """A comment as ``logbook_comment_create`` stores it, by the mentor or a staff member."""
+        moment = written_on(day, days_later=days_later)
+        comment = LogbookComment(entry=entry, text=text.strip(), created_at=moment)
+        comment.updated_at = moment
+        user = None
+        if isinstance(principal, MentorLink):
+            comment.author_mentor_id = principal.mentor_id
+        else:
+            comment.author_user = user = principal.user
+        self.batch.add(comment, reason=self.reasons.of(principal), user=user, date=moment)
+        self.written.append((comment, moment))
+
     def write(self, placement: Placement) -> None:
         days = sorted(day for day in planned_days(placement) if day <= self.today)
         if not days:
@@ -138,21 +200,16 @@ class LogbookWriter:
         for number, day in enumerate(self._entry_days(days, kind)):
             feeling = self._feeling(number)
             picked = self.rng.sample(lines, k=min(len(lines), self.rng.choice((1, 1, 2))))
-            entry = logbook_entry_create(
-                placement=placement,
-                principal=pupil,
-                kind=kind,
-                date=day,
-                work_done=self._work_done(picked),
-                activities=picked,
-                experiences=self.rng.choice(EXPERIENCES[feeling]),
-                feeling=feeling,
-                self_evaluation=SELF_EVALUATIONS[feeling],
-                strengths=self.rng.choice(STRENGTHS) if self.rng.random() < 0.7 else "",
-                points_to_work_on=self.rng.choice(POINTS_TO_WORK_ON),
+            texts = {"work_done": self._work_done(picked)}
+            texts["experiences"] = self.rng.choice(EXPERIENCES[feeling])
+            texts["feeling"] = feeling
+            texts["self_evaluation"] = SELF_EVALUATIONS[feeling]
+            texts["strengths"] = self.rng.choice(STRENGTHS) if self.rng.random() < 0.7 else ""
+            texts["points_to_work_on"] = self.rng.choice(POINTS_TO_WORK_ON)
+            entry = self._entry(
+                placement, pupil, kind=kind, day=day, texts=texts, activities=picked
             )
-            self._comment(entry, placement, day)
-            _written_on(entry, day)
+            self._comments(entry, placement, day)
         if placement.end_date < self.today:
             self._reflect(placement, pupil, days[-1])
 
@@ -185,58 +242,71 @@ class LogbookWriter:
         activity = " en ".join(line.description[0].lower() + line.description[1:] for line in lines)
         return self.rng.choice(WORK_DONE).format(activity=activity)
 
-    def _comment(self, entry: LogbookEntry, placement: Placement, day: datetime.date) -> None:
+    def _comments(self, entry: LogbookEntry, placement: Placement, day: datetime.date) -> None:
         if placement.mentor_id is not None and self.rng.random() < 0.6:
-            comment = logbook_comment_create(
-                entry=entry,
-                principal=self.principal_of(mentor=placement.mentor),
-                text=self.rng.choice(MENTOR_COMMENTS),
-            )
-            _written_on(comment, day, days_later=1)
+            mentor = self.principal_of(mentor=placement.mentor)
+            text = self.rng.choice(MENTOR_COMMENTS)
+            self._comment(entry, mentor, text, day=day, days_later=1)
         if placement.supervisor_id is not None and self.rng.random() < 0.35:
-            comment = logbook_comment_create(
-                entry=entry,
-                principal=StaffMember.of(placement.supervisor),
-                text=self.rng.choice(SUPERVISOR_COMMENTS),
-            )
-            _written_on(comment, day, days_later=3)
+            text = self.rng.choice(SUPERVISOR_COMMENTS)
+            supervisor = StaffMember.of(placement.supervisor)
+            self._comment(entry, supervisor, text, day=day, days_later=3)
 
     def _reflect(self, placement: Placement, pupil: LinkHolder, last_day: datetime.date) -> None:
         day = min(last_day + datetime.timedelta(days=self.rng.randint(1, 6)), self.today)
-        entry = logbook_entry_create(
-            placement=placement,
-            principal=pupil,
-            kind=LogbookEntry.Kind.REFLECTION,
-            date=day,
-            work_done=self.rng.choice(REFLECTIONS),
-            feeling=self.rng.choice((Feeling.GOOD, Feeling.GOOD, Feeling.VERY_GOOD, Feeling.FAIR)),
-            strengths=self.rng.choice(STRENGTHS),
-            points_to_work_on=self.rng.choice(REFLECTION_POINTS),
+        texts = {"work_done": self.rng.choice(REFLECTIONS)}
+        texts["feeling"] = self.rng.choice(
+            (Feeling.GOOD, Feeling.GOOD, Feeling.VERY_GOOD, Feeling.FAIR)
         )
-        _written_on(entry, day)
+        texts["strengths"] = self.rng.choice(STRENGTHS)
+        texts["points_to_work_on"] = self.rng.choice(REFLECTION_POINTS)
+        entry = self._entry(
+            placement, pupil, kind=LogbookEntry.Kind.REFLECTION, day=day, texts=texts
+        )
         if placement.supervisor_id is not None and self.rng.random() < 0.5:
-            comment = logbook_comment_create(
-                entry=entry,
-                principal=StaffMember.of(placement.supervisor),
-                text=self.rng.choice(SUPERVISOR_COMMENTS),
+            text = self.rng.choice(SUPERVISOR_COMMENTS)
+            supervisor = StaffMember.of(placement.supervisor)
+            self._comment(entry, supervisor, text, day=day, days_later=2)
+
+    def save(self) -> None:
+        """Inserts the entries, their lines and comments, dates them (inserting stamps them
+        now), and writes their history, the lines of each entry's second record included."""
+        self.batch.insert()
+        through = LogbookEntry.activities.through
+        links = [
+            # In the order ``entry.activities.set()`` inserts them: a set's.
+            through(logbookentry=entry, activity_id=activity_id)
+            for entry, activities, _record in self.lines
+            for activity_id in {activity.pk for activity in activities}
+        ]
+        through.objects.bulk_create(links)
+        links_by_entry = defaultdict(list)
+        for link in links:
+            links_by_entry[id(link.logbookentry)].append(link)
+        for row, moment in self.written:
+            row.created_at = row.updated_at = moment
+        for model in (LogbookEntry, LogbookComment):
+            rows = [row for row, _moment in self.written if isinstance(row, model)]
+            model.objects.bulk_update(rows, ["created_at", "updated_at"])
+        self.batch.write()
+        HistoricalLogbookEntry_activities.objects.bulk_create(
+            HistoricalLogbookEntry_activities(
+                history=record.row,
+                id=link.pk,
+                logbookentry_id=entry.pk,
+                activity_id=link.activity_id,
             )
-            _written_on(comment, day, days_later=2)
+            for entry, _activities, record in self.lines
+            for link in links_by_entry[id(entry)]
+        )
 
 
-def _written_on(
-    instance: LogbookEntry | LogbookComment, day: datetime.date, *, days_later: int = 0
-) -> None:
-    """Dates the entry or comment, and its history, to the evening it was written (never later
-    than now)."""
+def written_on(day: datetime.date, *, days_later: int = 0) -> datetime.datetime:
+    """The evening an entry or comment about ``day`` was written (never later than now)."""
     evening = datetime.datetime.combine(
         day + datetime.timedelta(days=days_later), datetime.time(19, 30)
     )
-    moment = min(timezone.make_aware(evening), timezone.now())
-    model = type(instance)
-    model.objects.filter(pk=instance.pk).update(created_at=moment, updated_at=moment)
-    model.history.filter(id=instance.pk).update(
-        created_at=moment, updated_at=moment, history_date=moment
-    )
+    return min(timezone.make_aware(evening), timezone.now())
 
 
 def logbook_seed(*, school: School, today: datetime.date, rng: random.Random) -> None:
@@ -252,8 +322,11 @@ def logbook_seed(*, school: School, today: datetime.date, rng: random.Random) ->
         )
         .exclude(logbook_entries__isnull=False)
         .select_related("student", "mentor", "supervisor", "activity_list", "school_year")
-        .prefetch_related("periods", "schedule_exceptions", "activity_list__activities")
+        .prefetch_related(
+            "periods", "schedule_exceptions", "exemptions", "activity_list__activities"
+        )
         .order_by("start_date", "pk")
     )
     for placement in placements:
         writer.write(placement)
+    writer.save()
