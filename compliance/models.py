@@ -1,5 +1,7 @@
 """What the web app records for the labour-rule checks of a placement (sections 4–5)."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -150,6 +152,8 @@ class PlannedWeek(models.Model):
     last_day = models.DateField(_("laatste stagedag"))
     minutes = models.PositiveIntegerField(_("geplande minuten"))
     half_days = models.PositiveSmallIntegerField(_("geplande halve dagen"))
+    # The planned days as weekday digits, Monday 0: "01234" is Monday to Friday.
+    weekdays = models.CharField(_("stagedagen"), max_length=7)
 
     objects = school_scoped("placement__school")
 
@@ -164,3 +168,7 @@ class PlannedWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.placement}: {self.monday:%d/%m/%Y}"
+
+    @property
+    def dates(self) -> list[datetime.date]:
+        return [self.monday + datetime.timedelta(days=int(digit)) for digit in self.weekdays]

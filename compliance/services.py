@@ -148,9 +148,15 @@ def _planned_weeks(placement: Placement, days: dict[datetime.date, WorkDay]) -> 
         week = weeks.get(monday)
         if week is None:
             week = weeks[monday] = PlannedWeek(
-                placement=placement, monday=monday, last_day=date, minutes=0, half_days=0
+                placement=placement,
+                monday=monday,
+                last_day=date,
+                minutes=0,
+                half_days=0,
+                weekdays="",
             )
         week.last_day = date
+        week.weekdays += str(date.weekday())
         week.minutes += day.minutes
         week.half_days += half_days(day)
     return list(weeks.values())

@@ -4,6 +4,7 @@ and what keeps a draft from being offered for signature (8.1.2)."""
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.fields.json import KeyTransform
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -165,7 +166,8 @@ def awaiting_signatures(
     principal: Principal, *, school_year: SchoolYear
 ) -> list[AwaitingSignatures]:
     """Agreement versions and group agreements waiting for signatures, in a fixed number of
-    queries however many there are."""
+    queries however many there are. Of each frozen content only the parties are read (the
+    names of who signs): the whole document is large."""
     versions = (
         AgreementVersion.objects.filter(
             status=AgreementVersion.Status.READY,
@@ -175,6 +177,8 @@ def awaiting_signatures(
         )
         .exclude(agreement__status__in=[Agreement.Status.ENDED, Agreement.Status.TERMINATED])
         .select_related("agreement__placement__student", "agreement__placement__host")
+        .defer("content")
+        .annotate(parties=KeyTransform("parties", "content"))
         .prefetch_related("signatures", _open_requests())
         .order_by("agreement__placement__start_date", "pk")
     )
@@ -190,7 +194,10 @@ def awaiting_signatures(
                 group_agreement=None,
                 version=version,
                 pending=pending_signers(
-                    version.content, required, list(version.signatures.all()), version.open_requests
+                    {"parties": version.parties or {}},
+                    required,
+                    list(version.signatures.all()),
+                    version.open_requests,
                 ),
             )
         )
@@ -198,6 +205,8 @@ def awaiting_signatures(
         group_agreements_visible_to(principal)
         .filter(school_year=school_year, status=GroupAgreement.Status.READY)
         .select_related("host")
+        .defer("content")
+        .annotate(parties=KeyTransform("parties", "content"))
         .prefetch_related("signatures", _open_requests())
     )
     rows += [
@@ -207,7 +216,10 @@ def awaiting_signatures(
             group_agreement=group,
             version=None,
             pending=pending_signers(
-                group.content, GROUP_PARTIES, list(group.signatures.all()), group.open_requests
+                {"parties": group.parties or {}},
+                GROUP_PARTIES,
+                list(group.signatures.all()),
+                group.open_requests,
             ),
         )
         for group in groups

@@ -52,6 +52,7 @@ def dashboard_for(
         with_compliance_errors=placements.active()
         .filter(compliance__error_count__gt=0)
         .select_related("compliance")
+        .defer("compliance__violations", "compliance__totals")
         .order_by("start_date"),
         running_count=placements.filter(status=Placement.Status.STARTED).count(),
         placement_count=placements.active().count(),

@@ -80,7 +80,10 @@ def overdue_visits(
 ) -> list[VisitProposal]:
     """The visits of the school year whose window passed without a visit and that no later
     visit caught up: the school's for a coordinator (their dashboard), a supervisor's own."""
-    placements = plan_queryset(plan_placements_for(principal).filter(school_year=school_year))
+    # Only a placement that has started can have a window that passed.
+    placements = plan_queryset(
+        plan_placements_for(principal).filter(school_year=school_year, start_date__lt=today)
+    )
     return [proposal for proposal in plans_of(placements, today=today) if proposal.is_open]
 
 

@@ -16,7 +16,7 @@ overdue proposal is *caught up* once the placement has a visit after the window.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.db import models
@@ -24,7 +24,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from compliance.engine.patterns import WorkDay, expand_internship
+from compliance.engine.patterns import expand_internship
 from compliance.models import Exemption, ScheduleException
 from internships.models import Placement, PlacementPeriod, Programme, Visit
 from internships.selectors.schedules import holiday_dates, override_for, planned_days
@@ -105,8 +105,10 @@ def plan_queryset(placements: QuerySet[Placement]) -> QuerySet[Placement]:
     otherwise build a queryset per placement and relation just to hold them."""
     return (
         placements.active()
-        .select_related(*PLAN_RELATIONS)
+        .select_related(*PLAN_RELATIONS, "compliance")
+        .defer("compliance__violations", "compliance__totals")
         .prefetch_related(
+            Prefetch("planned_weeks", to_attr="plan_weeks"),
             Prefetch("periods", to_attr="plan_periods"),
             Prefetch(
                 "schedule_exceptions",
@@ -179,7 +181,7 @@ def placement_plan(
     placement: Placement,
     *,
     today: datetime.date,
-    days: dict[datetime.date, WorkDay] | None = None,
+    days: Collection[datetime.date] | None = None,
 ) -> list[VisitProposal]:
     """The proposals of one placement, in date order (``days``: its planned days, if known)."""
     days = internship_days(placement) if days is None else days
@@ -223,6 +225,14 @@ def _proposal(placement, period, start, end, proposed_on, visits, today) -> Visi
     )
 
 
+def _stored_days(placement: Placement) -> set[datetime.date] | None:
+    """The planned days as the placement's latest check stored them (``PlannedWeek``), when
+    :func:`plan_queryset` read them and the placement was checked; else ``None``."""
+    if not hasattr(placement, "plan_weeks") or getattr(placement, "compliance", None) is None:
+        return None
+    return {date for week in placement.plan_weeks for date in week.dates}
+
+
 def plans_of(placements: Iterable[Placement], *, today: datetime.date) -> list[VisitProposal]:
     """The proposals of many placements (from :func:`plan_queryset`), in date order."""
     holidays: dict[tuple[int, int], tuple[set, set]] = {}
@@ -231,7 +241,7 @@ def plans_of(placements: Iterable[Placement], *, today: datetime.date) -> list[V
         key = (placement.school_year_id, placement.school_id)
         if key not in holidays:
             holidays[key] = holiday_dates(placement.school_year, placement.school_id)
-        days = internship_days(placement, holidays[key])
+        days = _stored_days(placement) or internship_days(placement, holidays[key])
         proposals.extend(placement_plan(placement, today=today, days=days))
     return sorted(
         proposals, key=lambda proposal: (proposal.proposed_on, proposal.placement.student.pk)
