@@ -20,4 +20,4 @@ RUN DEBUG=1 python manage.py collectstatic --noinput \
 USER stagebeheer
 
 EXPOSE 8000
-CMD ["gunicorn", "stagebeheer.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60"]
+CMD ["gunicorn", "stagebeheer.wsgi:application", "--config", "gunicorn.conf.py"]

@@ -17,10 +17,11 @@ no HSTS: there is no TLS proxy in front), and runs three locust runs (``loadtest
 3. the login page alone without think time, for as long: their throughputs and the ratio
    mix / login page (issue 10 asks for at least 0.5×).
 
-Gunicorn runs 2 × cores + 1 sync workers (gunicorn's own advice for a CPU-bound app), unless
-``--workers`` says otherwise; locust runs on the same machine, so on 2 cores it takes its share.
-``--smoke`` is the CI run: scale 1, 5 users, 10 s (3 s per throughput run); it exits with
-status 1 on any failed request, a 5xx included. Gunicorn is stopped on every exit.
+Gunicorn runs with the production settings of ``gunicorn.conf.py``: 2 × cores + 1 sync workers
+(gunicorn's own advice for a CPU-bound app), unless ``--workers`` says otherwise; locust runs
+on the same machine, so on 2 cores it takes its share. ``--smoke`` is the CI run: scale 1,
+5 users, 10 s (3 s per throughput run); it exits with status 1 on any failed request, a 5xx
+included. Gunicorn is stopped on every exit.
 """
 
 import argparse
@@ -137,9 +138,9 @@ def gunicorn_start(port: int, workers: int, log: Path) -> subprocess.Popen:
     command = [
         str(BIN / "gunicorn"),
         "stagebeheer.wsgi:application",
+        f"--config={ROOT / 'gunicorn.conf.py'}",
         f"--bind={HOST}:{port}",
         f"--workers={workers}",
-        "--timeout=60",
     ]
     server = subprocess.Popen(command, cwd=ROOT, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + STARTUP_SECONDS
