@@ -11,6 +11,7 @@ are taken as the story goes and written at the end, once the rows they refer to 
 import copy
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,22 +23,41 @@ from internships.models import AccessLink
 from internships.services.audit import link_holder_label
 
 
-@dataclass(frozen=True)
-class _Key:
-    """The primary key of a row not inserted yet: read once it is."""
+class Later:
+    """A value known only once the rows are written: a key, an agreement's content."""
 
-    instance: models.Model
+    def __init__(self, compute: Callable[[], Any]) -> None:
+        self.compute = compute
+
+    @classmethod
+    def key(cls, instance: models.Model) -> "Later":
+        """The primary key of a row not inserted yet."""
+        return cls(lambda: instance.pk)
+
+
+def _stamp(instance: models.Model, *, created: bool) -> None:
+    """Sets the timestamps a save sets: ``auto_now`` ones always, ``auto_now_add`` ones on
+    creation (unless the story set them already)."""
+    now = timezone.now()
+    for field in instance._meta.concrete_fields:
+        stamped = getattr(field, "auto_now", False) or (
+            created and getattr(field, "auto_now_add", False)
+        )
+        if stamped and not (created and getattr(instance, field.attname) is not None):
+            setattr(instance, field.attname, now)
 
 
 def _snapshot(instance: models.Model, fields: list[models.Field]) -> dict[str, Any]:
     values = {}
     for field in fields:
         if field.primary_key and instance.pk is None:
-            values[field.attname] = _Key(instance)
+            values[field.attname] = Later.key(instance)
         elif isinstance(field, models.ForeignKey) and field.is_cached(instance):
             related = field.get_cached_value(instance)
             pending = related is not None and related.pk is None
-            values[field.attname] = _Key(related) if pending else getattr(instance, field.attname)
+            values[field.attname] = (
+                Later.key(related) if pending else getattr(instance, field.attname)
+            )
         else:
             value = getattr(instance, field.attname)
             values[field.attname] = (
@@ -55,7 +75,7 @@ class Record:
 
     def resolved(self) -> dict[str, Any]:
         return {
-            name: value.instance.pk if isinstance(value, _Key) else value
+            name: value.compute() if isinstance(value, Later) else value
             for name, value in self.values.items()
         }
 
@@ -71,11 +91,13 @@ class Batch:
         self,
         instance: models.Model,
         *,
-        reason: str | None = None,
+        reason: str | Later | None = None,
         user: Any = None,
         date: datetime.datetime | None = None,
     ) -> models.Model:
-        """A row to insert, recorded as created (its fields as they are now)."""
+        """A row to insert, recorded as created (its fields as they are now, stamped as a save
+        stamps them)."""
+        _stamp(instance, created=True)
         self.rows[type(instance)].append(instance)
         self.record(instance, "+", reason=reason, user=user, date=date)
         return instance
@@ -84,11 +106,12 @@ class Batch:
         self,
         instance: models.Model,
         *,
-        reason: str | None = None,
+        reason: str | Later | None = None,
         user: Any = None,
         date: datetime.datetime | None = None,
     ) -> Record:
-        """The row was saved again, as it is now."""
+        """The row was saved again, as it is now (its ``auto_now`` timestamps set)."""
+        _stamp(instance, created=False)
         return self.record(instance, "~", reason=reason, user=user, date=date)
 
     def record(
@@ -96,11 +119,12 @@ class Batch:
         instance: models.Model,
         history_type: str,
         *,
-        reason: str | None = None,
+        reason: str | Later | None = None,
         user: Any = None,
         date: datetime.datetime | None = None,
     ) -> Record:
-        """A history record of ``instance`` as it is now; ``date`` defaults to now."""
+        """A history record of ``instance`` as it is now; ``date`` defaults to now. Without a
+        save: a change of its many-to-many lines is recorded so."""
         historical = type(instance).history.model
         values = _snapshot(instance, historical.tracked_fields)
         values.update(
@@ -113,21 +137,22 @@ class Batch:
         self.records[historical].append(record)
         return record
 
-    def insert(self) -> None:
-        """Inserts the new rows, model by model in the order they were first added."""
-        for model, rows in self.rows.items():
-            model.objects.bulk_create(rows)
-        self.rows.clear()
+    def insert(self, *only: type[models.Model]) -> None:
+        """Inserts the new rows (of the ``only`` models, else all), model by model in the order
+        they were first added."""
+        for model in [model for model in self.rows if not only or model in only]:
+            model.objects.bulk_create(self.rows.pop(model))
 
-    def write(self) -> None:
-        """Inserts the new rows, then every history record."""
-        self.insert()
-        for historical, records in self.records.items():
+    def write(self, *only: type[models.Model]) -> None:
+        """Inserts the new rows, then writes their history (of the ``only`` models, else all)."""
+        self.insert(*only)
+        wanted = {model.history.model for model in only}
+        for historical in [h for h in self.records if not wanted or h in wanted]:
+            records = self.records.pop(historical)
             rows = [historical(**record.resolved()) for record in records]
             historical.objects.bulk_create(rows)
             for record, row in zip(records, rows, strict=True):
                 record.row = row
-        self.records.clear()
 
 
 class Reasons:
@@ -136,6 +161,11 @@ class Reasons:
 
     def __init__(self) -> None:
         self.labels: dict[int, str] = {}
+
+    @staticmethod
+    def of_link(link: AccessLink) -> Later:
+        """The reason for a link that may not be inserted yet (its key is in the label)."""
+        return Later(lambda: link_holder_label(link)[:100])
 
     def of(self, principal: Principal) -> str | None:
         if not isinstance(principal, LinkHolder):

@@ -313,7 +313,6 @@ class Evaluator:
             placement=placement,
             moment=moment,
             due_on=due_on_for(placement, moment),
-            opened_at=timezone.now(),
         )
         self.batch.add(evaluation)
         scores = [

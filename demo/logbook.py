@@ -160,7 +160,7 @@ class LogbookWriter:
         reason = self.reasons.of(pupil)
         self.batch.add(entry, reason=reason, date=moment)
         if activities:
-            record = self.batch.changed(entry, reason=reason, date=moment)
+            record = self.batch.record(entry, "~", reason=reason, date=moment)
             self.lines.append((entry, list(activities), record))
         self.written.append((entry, moment))
         return entry
