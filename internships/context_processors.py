@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from internships.models import SchoolYear
+from internships.selectors.school import school_years
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -8,4 +8,4 @@ def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.school_id:
         return {}
-    return {"school_years": SchoolYear.objects.all()}
+    return {"school_years": school_years(request)}

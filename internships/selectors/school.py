@@ -76,22 +76,29 @@ def supervisors_of_school(principal: Principal) -> QuerySet[User]:
     return staff_visible_to(principal).filter(is_active=True)
 
 
+def school_years(request: HttpRequest) -> list[SchoolYear]:
+    """Every school year, the newest first: read once per request (the navigation lists them
+    and :func:`selected_school_year` picks from them)."""
+    if not hasattr(request, "_school_years"):
+        request._school_years = list(SchoolYear.objects.order_by("-start_year"))
+    return request._school_years
+
+
 def selected_school_year(request: HttpRequest) -> SchoolYear:
     """The school year the user is working in: chosen in the navigation, else today's.
 
     Without a row for today's school year (a new year the data has not reached yet) it falls
     back to the latest one; only an empty table gets today's year created.
     """
+    years = school_years(request)
     school_year_id = request.session.get(SCHOOL_YEAR_SESSION_KEY)
-    if school_year_id is not None:
-        school_year = SchoolYear.objects.filter(pk=school_year_id).first()
-        if school_year is not None:
-            return school_year
-    today = timezone.localdate()
-    school_year = (
-        SchoolYear.objects.filter(start_year__lte=school_year_containing(today))
-        .order_by("-start_year")
-        .first()
-        or SchoolYear.objects.order_by("start_year").first()
-    )
-    return school_year or SchoolYear.objects.for_date(today)
+    chosen = next((year for year in years if year.pk == school_year_id), None)
+    if chosen is not None:
+        return chosen
+    current = school_year_containing(timezone.localdate())
+    started = [year for year in years if year.start_year <= current]
+    if started:
+        return started[0]
+    if years:
+        return years[-1]
+    return SchoolYear.objects.for_date(timezone.localdate())
