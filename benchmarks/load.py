@@ -89,6 +89,8 @@ def environment(media_root: str) -> dict[str, str]:
         "CSRF_COOKIE_SECURE": "0",
         "SECURE_HSTS_SECONDS": "0",
         "CELERY_BROKER_URL": "",
+        # As docker-compose runs it: sessions and the cache in Redis (database 1).
+        "REDIS_CACHE_URL": f"redis://{HOST}:6379/1",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "MEDIA_ROOT": media_root,
         "LOG_LEVEL": "WARNING",

@@ -157,6 +157,10 @@ CACHES = {
     if env_str("REDIS_CACHE_URL", default="")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# With a cache all workers share (Redis), a session is read from it and written through to the
+# database; a per-process cache could keep serving a session another worker ended.
+if env_str("REDIS_CACHE_URL", default=""):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Celery: without a broker, tasks run eagerly in the calling process.
 _BROKER = env_str("CELERY_BROKER_URL", default="")
