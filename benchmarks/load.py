@@ -3,13 +3,16 @@
 Run from the repository root::
 
     .venv/bin/python benchmarks/load.py [--scale 10] [--users 50] [--seconds 60] [--smoke]
+                                        [--reuse]
 
 It drops and recreates the PostgreSQL database ``stagebeheer_load`` on 127.0.0.1:5432 (user
 postgres), migrates, seeds ``seed_demo --scale N``, collects the static files (served by
 WhiteNoise, as in production) and writes the fixture of logins and fresh portal links
-(``loadtest/fixture.py``). Then it starts gunicorn on 127.0.0.1 and a free port with
+(``loadtest/fixture.py``); ``--reuse`` keeps the database an earlier run seeded (it is still
+migrated). Then it starts gunicorn on 127.0.0.1 and a free port with
 ``DEBUG=0``, a random ``SECRET_KEY`` and plain http (no HTTPS redirect, no secure-only cookies,
-no HSTS: there is no TLS proxy in front), and runs three locust runs (``loadtest/locustfile.py``):
+no HSTS: there is no TLS proxy in front; sessions and cache in Redis as docker-compose has them),
+and runs three locust runs (``loadtest/locustfile.py``):
 
 1. the page mix of coordinators, supervisors on a phone, mentors and pupils through their portal
    links, each thinking 0.5–1.5 s: p50/p95, requests and failures per page, the overall p95;
@@ -70,6 +73,11 @@ def arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--workers", type=positive, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--smoke", action="store_true", help="short CI run: fails on any error")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help=f"keep the database {DATABASE} of an earlier run instead of seeding it again",
+    )
     args = parser.parse_args(argv)
     if args.smoke:
         args.scale, args.users, args.seconds, args.throughput_seconds = 1, 5, 10, 3
@@ -106,8 +114,9 @@ def database_recreate() -> None:
         db.execute(f"CREATE DATABASE {DATABASE}")
 
 
-def prepare(scale: int, holders: int, fixture_path: Path) -> None:
-    """Migrates, seeds, collects the static files and writes the fixture, in this process."""
+def prepare(scale: int, holders: int, fixture_path: Path, *, seed: bool = True) -> None:
+    """Migrates, seeds (unless ``seed`` is false), collects the static files and writes the
+    fixture, in this process."""
     import io
 
     import django
@@ -119,9 +128,10 @@ def prepare(scale: int, holders: int, fixture_path: Path) -> None:
     from benchmarks.loadtest.fixture import fixture_write
 
     call_command("migrate", verbosity=0)
-    started = time.monotonic()
-    call_command("seed_demo", scale=str(scale), stdout=io.StringIO())
-    print(f"seed_demo --scale {scale}: {time.monotonic() - started:.0f} s")
+    if seed:
+        started = time.monotonic()
+        call_command("seed_demo", scale=str(scale), stdout=io.StringIO())
+        print(f"seed_demo --scale {scale}: {time.monotonic() - started:.0f} s")
     call_command("collectstatic", interactive=False, verbosity=0)
     fixture = fixture_write(fixture_path, holders=holders)
     print(f"portal links: {len(fixture['mentors'])} mentors, {len(fixture['pupils'])} pupils")
@@ -214,8 +224,9 @@ def main(argv: list[str]) -> int:
     os.environ["LOADTEST_FIXTURE"] = str(fixture)
     server = None
     try:
-        database_recreate()
-        prepare(args.scale, holders=max(args.users, 10), fixture_path=fixture)
+        if not args.reuse:
+            database_recreate()
+        prepare(args.scale, holders=max(args.users, 10), fixture_path=fixture, seed=not args.reuse)
         port = free_port()
         server = gunicorn_start(port, args.workers, work / "gunicorn.log")
         print(f"gunicorn: {args.workers} workers on {HOST}:{port}; locust: {args.users} users")
