@@ -132,6 +132,10 @@ def prepare(scale: int, holders: int, fixture_path: Path, *, seed: bool = True) 
         started = time.monotonic()
         call_command("seed_demo", scale=str(scale), stdout=io.StringIO())
         print(f"seed_demo --scale {scale}: {time.monotonic() - started:.0f} s")
+        # The planner's statistics, as autovacuum gathers them soon after a bulk load: without
+        # them PostgreSQL takes every table for empty and nests loops over thousands of rows.
+        with connections["default"].cursor() as cursor:
+            cursor.execute("ANALYZE")
     call_command("collectstatic", interactive=False, verbosity=0)
     fixture = fixture_write(fixture_path, holders=holders)
     print(f"portal links: {len(fixture['mentors'])} mentors, {len(fixture['pupils'])} pupils")

@@ -195,7 +195,9 @@ def below_volume(principal: Principal, *, school_year: SchoolYear) -> list[Volum
         .values_list("student_id", "school_class__programme__requires_workplace_learning")
     ):
         requires.setdefault(student_id, required)
-    counted = placements.filter(student_id__in=[pk for pk, yes in requires.items() if yes])
+    counted = Placement.objects.active().filter(
+        school_year=school_year, student_id__in=[pk for pk, yes in requires.items() if yes]
+    )
     worked = _half_days_by_student(AttendanceWeek.objects, counted, "worked_half_days")
     planned = _half_days_by_student(
         PlannedWeek.objects.filter(_without_record()), counted, "half_days"
