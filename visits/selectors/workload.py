@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from core.principals import Principal, StaffMember
@@ -93,10 +94,10 @@ def supervisor_workload(
     for proposal in plans_of(placements, today=today):
         if proposal.is_to_plan or proposal.is_open:
             tally(proposal.placement.supervisor).open += 1
+    made = [(visit, placement) for placement in placements for visit in placement.plan_visits]
+    prefetch_related_objects([visit for visit, _placement in made], "visited_by")
     visits = [
-        (visit.visited_by or placement.supervisor, visit, placement)
-        for placement in placements
-        for visit in placement.visits.all()
+        (visit.visited_by or placement.supervisor, visit, placement) for visit, placement in made
     ]
     travelling = [
         placement.workplace
