@@ -4,7 +4,7 @@ user."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from internships.models import (
     Activity,
@@ -15,9 +15,11 @@ from internships.models import (
     HealthAssessment,
     Party,
     Placement,
+    PlacementPeriod,
     RiskAssessment,
     Signature,
     SignatureRequest,
+    Visit,
     WorkstationSheet,
 )
 from internships.selectors.agreement_content import agreement_content, content_changes
@@ -25,6 +27,24 @@ from internships.selectors.agreements import agreement_ready_problems
 from internships.selectors.gate import placement_start_blockers
 from internships.selectors.risks import health_assessment_required, latest_risk_assessment
 from internships.selectors.signatures import Signable, pending_signers
+
+
+def placement_page_prefetch(placement: Placement) -> Placement:
+    """Reads once what several cards of the placement page read again: the periods (with their
+    make-up), single-day exceptions and exemptions that the schedule, visit plan, attendance
+    and agreement expand, the visits, and the risk documents that the risk card and the start
+    gate both weigh. The page only reads, so nothing it caches goes stale."""
+    prefetch_related_objects(
+        [placement],
+        Prefetch("periods", queryset=PlacementPeriod.objects.select_related("make_up")),
+        "schedule_exceptions",
+        "exemptions",
+        Prefetch("visits", queryset=Visit.objects.select_related("visited_by")),
+        "workplace__risk_assessments",
+        "workplace__workstation_sheets",
+        "student__health_assessments",
+    )
+    return placement
 
 
 @dataclass(frozen=True)

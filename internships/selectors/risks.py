@@ -5,8 +5,15 @@ from internships.models import Placement, RiskAssessment, Workplace
 
 
 def latest_risk_assessment(workplace: Workplace) -> RiskAssessment | None:
-    """The risk assessment in force at a workplace: the most recent one."""
-    return workplace.risk_assessments.order_by("-assessed_on", "-pk").first()
+    """The risk assessment in force at a workplace: the most recent one.
+
+    Picked from all of the workplace's assessments (a handful), so a page that prefetched
+    ``workplace.risk_assessments`` reads none again."""
+    return max(
+        workplace.risk_assessments.all(),
+        key=lambda assessment: (assessment.assessed_on, assessment.pk),
+        default=None,
+    )
 
 
 def health_assessment_required(placement: Placement) -> bool:

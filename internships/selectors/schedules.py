@@ -25,7 +25,7 @@ from compliance.engine.patterns import (
     expand_internship,
     parse_breaks,
 )
-from internships.models import Placement, SchoolHoliday, SchoolYear, TimetableSlot
+from internships.models import Placement, PlacementPeriod, SchoolHoliday, SchoolYear, TimetableSlot
 
 
 def override_for(exception) -> Override:
@@ -142,18 +142,22 @@ class HolidayInternship:
     days: tuple[datetime.date, ...]
 
 
-def placement_holiday_internship(placement: Placement) -> list[HolidayInternship]:
+def placement_holiday_internship(
+    placement: Placement, *, periods: list[PlacementPeriod] | None = None
+) -> list[HolidayInternship]:
     """The placement's planned days that fall in a school holiday, per holiday in date order.
 
     Alternating patterns skip the school holidays, but a block may run in one: that is allowed,
     and the school then owes the pupil a balanced compensation (section 4). The days of a
     make-up period are left out, as that compensation does not apply to an individual pupil's
     make-up internship (4). ``placement`` comes from a selector that applied the user's access
-    (``placement_get_for``); this runs a fixed number of queries.
+    (``placement_get_for``); this runs a fixed number of queries. ``periods``: the placement's
+    periods with their make-up (``make_up``), when the caller has read them already.
     """
     holidays = school_holidays_of(placement.school_year, placement.school_id)
     in_holiday = {day for row in holidays for day in row.days()}
-    periods = list(placement.periods.select_related("make_up"))
+    if periods is None:
+        periods = list(placement.periods.select_related("make_up"))
     days = expand_internship(
         [period.as_pattern() for period in periods],
         [override_for(exception) for exception in placement.schedule_exceptions.all()],

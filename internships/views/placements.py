@@ -24,7 +24,13 @@ from internships.forms.placements import (
 )
 from internships.models import Absence, MakeUpPlacement, Placement, PlacementPeriod, SchoolYear
 from internships.selectors.hosts import hosts_visible_to, mentors_visible_to, workplaces_visible_to
-from internships.selectors.panels import activity_panel, agreement_panel, risk_panel, start_blockers
+from internships.selectors.panels import (
+    activity_panel,
+    agreement_panel,
+    placement_page_prefetch,
+    risk_panel,
+    start_blockers,
+)
 from internships.selectors.placements import (
     placement_get_for,
     placements_visible_to,
@@ -57,22 +63,20 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
     context_object_name = "placement"
 
     def get_object(self):
-        return placement_get_for(self.request.principal, self.kwargs["pk"])
+        return placement_page_prefetch(placement_get_for(self.request.principal, self.kwargs["pk"]))
 
     def get_context_data(self, **kwargs):
         placement = self.object
+        periods = list(placement.periods.all())
         hours = planned_hours_by_period(placement)
-        period_rows = [
-            {"period": period, "planned_hours": hours[period.pk]}
-            for period in placement.periods.select_related("make_up")
-        ]
+        period_rows = [{"period": period, "planned_hours": hours[period.pk]} for period in periods]
         history = placement.history.select_related("history_user").order_by("-history_date")[:20]
         return super().get_context_data(
             period_rows=period_rows,
-            holiday_internship=placement_holiday_internship(placement),
-            absences=placement.absences.select_related("recorded_by"),
+            holiday_internship=placement_holiday_internship(placement, periods=periods),
+            absences=placement.absences.select_related("recorded_by", "reported_by_mentor"),
             make_ups=placement.make_ups.select_related("period").prefetch_related("absences"),
-            visits=placement.visits.select_related("visited_by"),
+            visits=placement.visits.all(),
             history=history,
             transitions=services.ALLOWED_TRANSITIONS[placement.status],
             agreement_panel=agreement_panel(placement),
