@@ -8,6 +8,7 @@ here, and again in the service.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -47,6 +48,14 @@ class PlacementView(PortalPlacementMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         placement = self.placement
+        # The schedule, the hours per period and the mentor's attendance card read these.
+        prefetch_related_objects(
+            [placement],
+            "periods",
+            "exemptions",
+            "workplace__risk_assessments",
+            "workplace__workstation_sheets",
+        )
         principal = self.request.principal
         agreement = getattr(placement, "agreement", None)
         version = agreement_latest_version(agreement) if agreement else None
