@@ -7,22 +7,26 @@ During the internship the activities are ticked off, now and then with a comment
 """
 
 import random
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from core.principals import MentorLink, Principal, StaffMember
+from django.utils import timezone
+
 from demo.builders import DemoSchool
+from demo.bulk import Batch, Reasons
 from demo.calendar import Day
-from internships.models import Activity, ActivityList, Placement, User
-from internships.selectors.access_links import link_principal
-from internships.services.activities import (
-    activity_delete,
-    activity_list_confirm,
-    activity_list_create,
-    activity_mark_done,
-    activity_update,
-    programme_activity_create,
+from demo.links import portal_link
+from internships.models import (
+    AccessLink,
+    Activity,
+    ActivityList,
+    Mentor,
+    Placement,
+    Programme,
+    ProgrammeActivity,
+    User,
 )
-from internships.services.portal_links import portal_link_create
+from internships.services.activities import programme_activity_create
 
 MUST = Activity.Permission.MUST
 MAY = Activity.Permission.MAY
@@ -183,14 +187,31 @@ COMMENTS = (
 )
 
 
-class ActivityPlanner:
-    """Draws up and ticks off the pupils' lists of one demo school."""
+@dataclass
+class DrawnUp:
+    """A pupil's list as drawn up, with its lines (those not left off) in their order."""
 
-    def __init__(self, demo: DemoSchool) -> None:
+    activity_list: ActivityList
+    activities: list[Activity]
+
+
+class ActivityPlanner:
+    """Draws up and ticks off the pupils' lists of one demo school.
+
+    The lists are written in bulk (``batch``) as ``activity_list_create``, ``activity_update``,
+    ``activity_delete``, ``activity_list_confirm`` and ``activity_mark_done`` would store them;
+    a line left off is deleted once written (:meth:`write`), its history recorded as it goes.
+    """
+
+    def __init__(self, demo: DemoSchool, batch: Batch) -> None:
         self.demo = demo
         self.rng: random.Random = demo.rng
+        self.batch = batch
         self.specs: dict[int, ActivitySpec] = {}
-        self.mentor_links: dict[int, MentorLink] = {}
+        self.templates: dict[int, list[ProgrammeActivity]] = {}
+        self.mentor_links: dict[int, AccessLink] = {}
+        self.left_off: list[Activity] = []
+        self.ticked: list[Activity] = []
 
     def programme_activities_create(self) -> None:
         for spec in self.demo.spec.programmes:
@@ -213,51 +234,86 @@ class ActivityPlanner:
             return MUST
         return spec.rule
 
-    def draw_up(self, placement: Placement, sector: str, user: User) -> ActivityList:
-        """The pupil's list, marked for this host; the mentor confirms it when there is one."""
-        activity_list = activity_list_create(placement=placement, user=user)
+    def _templates(self, programme: Programme) -> list[ProgrammeActivity]:
+        if programme.pk not in self.templates:
+            self.templates[programme.pk] = list(programme.activities.order_by("position", "pk"))
+        return self.templates[programme.pk]
+
+    def draw_up(self, placement: Placement, sector: str, user: User) -> DrawnUp:
+        """The pupil's list from the programme's activities, each marked for this host (every
+        line starts as 'may'); the mentor confirms it when there is one."""
+        activity_list = self.batch.add(ActivityList(placement=placement, drawn_up_by=user))
+        school_class = placement.school_class or placement.student.school_class
+        templates = self._templates(school_class.programme) if school_class else []
+        lines = [
+            Activity(
+                activity_list=activity_list,
+                programme_activity=template,
+                curriculum_goal=template.curriculum_goal,
+                description=template.description,
+                permission=MAY,
+                position=position,
+            )
+            for position, template in enumerate(templates, start=1)
+        ]
+        for line in lines:
+            self.batch.add(line, user=user)  # as bulk_create_with_history(default_user=user)
         minor = placement.student.is_minor_on(placement.start_date)
-        for activity in activity_list.activities.all():
+        kept = []
+        for activity in lines:
             spec = self.specs[activity.programme_activity_id]
             if spec.sectors and sector not in spec.sectors:
-                activity_delete(activity=activity)
+                self.left_off.append(activity)
                 continue
-            activity_update(activity=activity, data={"permission": self._permission(spec, minor)})
+            permission = self._permission(spec, minor)
+            if permission != activity.permission:
+                activity.permission = permission
+                self.batch.changed(activity)
+            kept.append(activity)
         if placement.mentor_id is not None:
-            activity_list_confirm(
-                activity_list=activity_list, principal=self.mentor_principal(placement)
-            )
-        return activity_list
+            activity_list.mentor_confirmed_at = timezone.now()
+            activity_list.mentor_confirmed_by_id = placement.mentor_id
+            link = self.mentor_link(placement.mentor)
+            self.batch.changed(activity_list, reason=Reasons.of_link(link))
+        return DrawnUp(activity_list, kept)
 
-    def ticker(self, placement: Placement) -> Principal:
-        """Who ticks the list off: the mentor, else the supervisor."""
-        if placement.mentor_id is not None:
-            return self.mentor_principal(placement)
-        return StaffMember.of(placement.supervisor)
-
-    def mentor_principal(self, placement: Placement) -> MentorLink:
-        """The placement's mentor as they act in the portal, through their personal link."""
-        mentor = placement.mentor
+    def mentor_link(self, mentor: Mentor) -> AccessLink:
+        """The mentor's portal link, as ``portal_link_create`` gives it: the live one, else a
+        new one (none of the demo's new mentors has one yet)."""
         if mentor.pk not in self.mentor_links:
-            self.mentor_links[mentor.pk] = link_principal(
-                portal_link_create(created_by=None, mentor=mentor)
+            self.mentor_links[mentor.pk] = self.batch.add(
+                portal_link(school=self.demo.school, mentor=mentor)
             )
         return self.mentor_links[mentor.pk]
 
-    def tick_off(self, activity_list: ActivityList, days: list[Day], share: float) -> None:
-        """Ticks off what was done on ``days`` (the days so far), ``share`` of the internship."""
+    def tick_off(self, drawn: DrawnUp, days: list[Day], share: float) -> None:
+        """Ticks off what was done on ``days`` (the days so far), ``share`` of the internship:
+        the mentor through their link, else the supervisor."""
         if not days:
             return
-        for activity in activity_list.activities.all():
+        placement = drawn.activity_list.placement
+        reason = None
+        if placement.mentor_id is not None:
+            reason = Reasons.of_link(self.mentor_link(placement.mentor))
+        for activity in drawn.activities:
             if activity.permission == MAY_NOT:
                 continue
             chance = (0.92 if activity.permission == MUST else 0.5) * share
             if self.rng.random() >= chance:
                 continue
-            activity_mark_done(
-                activity=activity,
-                done=True,
-                principal=self.ticker(activity_list.placement),
-                done_on=self.rng.choice(days),
-                comment=self.rng.choice(COMMENTS) if self.rng.random() < 0.35 else "",
-            )
+            activity.done = True
+            activity.done_on = self.rng.choice(days)
+            activity.comment = self.rng.choice(COMMENTS) if self.rng.random() < 0.35 else ""
+            self.batch.changed(activity, reason=reason)
+            self.ticked.append(activity)
+
+    def write(self) -> None:
+        """Writes the lists, with the mentors' links, then deletes the lines left off (Django
+        records that in their history, as ``activity_delete`` does)."""
+        self.batch.write(AccessLink, ActivityList, Activity)
+        Activity.objects.filter(pk__in=[activity.pk for activity in self.left_off]).delete()
+        self.left_off.clear()
+
+    def write_ticks(self) -> None:
+        Activity.objects.bulk_update(self.ticked, ["done", "done_on", "comment"])
+        self.ticked.clear()

@@ -9,6 +9,7 @@ agreement itself, as it would be before the school sends a link.
 import random
 from dataclasses import dataclass
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from internships.models import (
     Agreement,
     AgreementVersion,
     GroupAgreement,
+    Guardian,
     Host,
     Party,
     Placement,
@@ -66,6 +68,7 @@ class Signer:
     name: str
     role: str
     email: str
+    guardian: Guardian | None = None  # who signs for a minor, through a guardian's link
 
 
 class AgreementDesk:
@@ -75,11 +78,26 @@ class AgreementDesk:
         self.demo = demo
         self.rng: random.Random = demo.rng
         self.user = user  # the coordinator who prepares them and records paper signatures
+        self.guardians: dict[int, Guardian] = {}
 
-    def draft(self, placement: Placement, sector: str) -> Agreement:
+    def travel(self, sector: str) -> tuple[str, str]:
+        """Who pays the travel, and how: the sector's custom, now and then the school."""
         travel_costs, note = TRAVEL.get(sector, (TravelCosts.STUDENT, STUDENT_TRAVEL))
         if travel_costs == TravelCosts.STUDENT and self.rng.random() < 0.1:
             travel_costs, note = TravelCosts.SCHOOL, "De school betaalt het busabonnement."
+        return travel_costs, note
+
+    def on_paper(self, party: str) -> bool:
+        """Whether this party signs on paper rather than through their link."""
+        return self.rng.random() < PAPER[party]
+
+    def device(self) -> tuple[str, str]:
+        """The address and browser a party signs from through their link."""
+        address = f"{self.rng.choice(NETWORKS)}.{self.rng.randint(2, 254)}"
+        return address, self.rng.choice(BROWSERS)
+
+    def draft(self, placement: Placement, sector: str) -> Agreement:
+        travel_costs, note = self.travel(sector)
         return agreement_create(
             placement=placement,
             travel_costs=travel_costs,
@@ -107,12 +125,16 @@ class AgreementDesk:
             student = placement.student
             if not student.is_minor_on(placement.start_date):
                 return Signer(student.full_name, str(Party.STUDENT.label), student.email)
-            guardian = student.guardians.filter(may_sign=True).order_by("pk").first()
+            if student.pk not in self.guardians:
+                guardians = student.guardians.filter(may_sign=True).order_by("pk")
+                self.guardians[student.pk] = guardians.first()
+            guardian = self.guardians[student.pk]
             role = _("%(relationship)s van %(student)s") % {
                 "relationship": guardian.get_relationship_display(),
                 "student": student.full_name,
             }
-            return Signer(f"{guardian.first_name} {guardian.last_name}", role, guardian.email)
+            name = f"{guardian.first_name} {guardian.last_name}"
+            return Signer(name, role, guardian.email, guardian)
 
     def sign(
         self,
@@ -127,7 +149,7 @@ class AgreementDesk:
         document = version or group
         for party in parties:
             signer = self.signer(placement, host, party)
-            if self.rng.random() < PAPER[party]:
+            if self.on_paper(party):
                 self._paper(party, signer, document, version=version, group=group)
                 continue
             request = signature_request_create(
@@ -140,16 +162,17 @@ class AgreementDesk:
                 created_by=self.user,
                 send_email=False,
             )
+            address, browser = self.device()
             signature_sign(
                 principal=link_principal(request.link),
                 request=request,
                 signer_name=signer.name,
                 content_hash=document.content_hash,
-                ip_address=f"{self.rng.choice(NETWORKS)}.{self.rng.randint(2, 254)}",
-                user_agent=self.rng.choice(BROWSERS),
+                ip_address=address,
+                user_agent=browser,
             )
 
-    def _paper(
+    def scan(
         self,
         party: str,
         signer: Signer,
@@ -157,9 +180,9 @@ class AgreementDesk:
         *,
         version: AgreementVersion | None,
         group: GroupAgreement | None,
-    ) -> None:
-        """A paper signature: the school scans the signed page. The service only accepts the
-        day itself (a document made ready today cannot have been signed earlier)."""
+    ) -> SimpleUploadedFile:
+        """The signed page the school scans: signed today (the service only accepts the day
+        itself, as a document made ready today cannot have been signed earlier)."""
         today = timezone.localdate()
         if version is not None:
             placement = version.agreement.placement
@@ -176,17 +199,29 @@ class AgreementDesk:
             f"Gelezen en goedgekeurd, ondertekend op {today:%d/%m/%Y}.",
             f"Vingerafdruk van het document (SHA-256): {document.content_hash}",
         ]
+        return pdf_upload(
+            file_name("handtekening", *words, str(Party(party).label)),
+            f"{title} – ondertekende pagina",
+            lines,
+            signature_seed=int(document.content_hash[:8], 16) + len(party),
+        )
+
+    def _paper(
+        self,
+        party: str,
+        signer: Signer,
+        document: AgreementVersion | GroupAgreement,
+        *,
+        version: AgreementVersion | None,
+        group: GroupAgreement | None,
+    ) -> None:
+        """A paper signature: the school scans the signed page."""
         signature = signature_record_paper(
             party=party,
             signer_name=signer.name,
             signer_role=signer.role,
-            signed_on=today,
-            scan=pdf_upload(
-                file_name("handtekening", *words, str(Party(party).label)),
-                f"{title} – ondertekende pagina",
-                lines,
-                signature_seed=int(document.content_hash[:8], 16) + len(party),
-            ),
+            signed_on=timezone.localdate(),
+            scan=self.scan(party, signer, document, version=version, group=group),
             user=self.user,
             version=version,
             group_agreement=group,

@@ -94,12 +94,13 @@ class Batch:
         reason: str | Later | None = None,
         user: Any = None,
         date: datetime.datetime | None = None,
+        later: dict[str, Later] | None = None,
     ) -> models.Model:
         """A row to insert, recorded as created (its fields as they are now, stamped as a save
         stamps them)."""
         _stamp(instance, created=True)
         self.rows[type(instance)].append(instance)
-        self.record(instance, "+", reason=reason, user=user, date=date)
+        self.record(instance, "+", reason=reason, user=user, date=date, later=later)
         return instance
 
     def changed(
@@ -109,10 +110,11 @@ class Batch:
         reason: str | Later | None = None,
         user: Any = None,
         date: datetime.datetime | None = None,
+        later: dict[str, Later] | None = None,
     ) -> Record:
         """The row was saved again, as it is now (its ``auto_now`` timestamps set)."""
         _stamp(instance, created=False)
-        return self.record(instance, "~", reason=reason, user=user, date=date)
+        return self.record(instance, "~", reason=reason, user=user, date=date, later=later)
 
     def record(
         self,
@@ -122,11 +124,14 @@ class Batch:
         reason: str | Later | None = None,
         user: Any = None,
         date: datetime.datetime | None = None,
+        later: dict[str, Later] | None = None,
     ) -> Record:
-        """A history record of ``instance`` as it is now; ``date`` defaults to now. Without a
-        save: a change of its many-to-many lines is recorded so."""
+        """A history record of ``instance`` as it is now; ``date`` defaults to now, ``later``
+        gives the fields whose value is known only when written. Without a save: a change of
+        its many-to-many lines is recorded so."""
         historical = type(instance).history.model
         values = _snapshot(instance, historical.tracked_fields)
+        values.update(later or {})
         values.update(
             history_date=date or timezone.now(),
             history_type=history_type,

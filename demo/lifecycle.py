@@ -1,34 +1,44 @@
-"""Prepares, starts and completes the demo placements (the second step), through the services.
+"""Prepares, starts and completes the demo placements (the second step).
 
 By now every placement's schedule has been checked (``compliance_checks_deferred()`` ended in
 the first step), so the gate reads real results. Each placement gets what it needs to start:
 the workplace's risk documents, a health assessment where one is required, the activity list
-and the agreement signed by the three parties; then ``placement_transition`` starts it, which
-refuses to unless ``placement_start_blockers`` is empty. Starting and completing change no
-schedule, so the checks they trigger are deferred once more and run together at the end.
+and the agreement signed by the three parties; then it starts, once ``placement_start_blockers``
+(the gate ``placement_transition`` asks) is empty. Starting and completing change no schedule,
+so the checks stored before stay current.
 
 What is still being prepared in 2026–2027 goes as far as a real school would have come on
 ``REFERENCE_DATE``: placements starting within three weeks mostly signed, a few still waiting
 for a signature; those of the next weeks with a draft or an agreement out for signature; the
 rest with at most an activity list. Make-up placements and the amendments come last, each
 checked afresh when its schedule changes.
+
+The hundreds of lists, agreements, signatures, absences and visits are written in bulk as their
+services would store them, with the same history (``demo.bulk``, ``demo.paperwork``); the few
+special cases (the group agreement, the make-ups, the mentor who is replaced) go through the
+services, after what they build on is written.
 """
 
 from collections import defaultdict
 from decimal import Decimal
 
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from compliance.services import compliance_checks_deferred
-from demo.activities import ActivityPlanner
+from demo.activities import ActivityPlanner, DrawnUp
 from demo.agreements import AgreementDesk
 from demo.builders import DemoSchool
+from demo.bulk import Batch
 from demo.calendar import CALENDARS, DAY, PAST_YEAR, REFERENCE_DATE, WEEK, Day
+from demo.paperwork import Papers, Paperwork
 from demo.placements import GROUP_PROGRAMME, Intent
-from demo.risks import RiskDesk, first_days
+from demo.risks import HealthUpload, RiskDesk, first_days
 from demo.schedules import DEFAULT_HOURS, WORKING_HOURS, PlacementPlan, WorkingHours
 from demo.visits import VisitPlanner
-from internships.models import Absence, ActivityList, Party, Placement, User
+from internships.models import Absence, Agreement, Party, Placement, User
+from internships.selectors.agreement_content import DOCUMENT_LANGUAGE
+from internships.selectors.gate import placement_start_blockers
 from internships.selectors.schedules import planned_days
 from internships.services.absences import absence_record, make_up_create
 from internships.services.placements import placement_transition, placement_update
@@ -54,7 +64,12 @@ ABSENCE_REASONS = (
 
 
 class Lifecycle:
-    """Takes the placements of one demo school as far as their intents say."""
+    """Takes the placements of one demo school as far as their intents say.
+
+    The story is told placement by placement, as the school would go about it, and what it
+    writes is collected in one batch (``demo.bulk``); :meth:`_write` then writes it all, reads
+    what each agreement states and lets each placement that begins pass the start gate.
+    """
 
     def __init__(self, demo: DemoSchool, intents: list[Intent], desk: AgreementDesk) -> None:
         self.demo = demo
@@ -62,10 +77,15 @@ class Lifecycle:
         self.intents = intents
         self.desk = desk
         self.coordinator = demo.coordinator
-        self.activities = ActivityPlanner(demo)
+        self.batch = Batch()
+        self.activities = ActivityPlanner(demo, self.batch)
+        self.paperwork = Paperwork(desk, self.batch)
         self.risks = RiskDesk(demo, self.coordinator)
-        self.visits = VisitPlanner(demo)
-        self.lists: dict[int, ActivityList] = {}
+        self.visits = VisitPlanner(demo, self.batch)
+        self.lists: dict[int, DrawnUp] = {}
+        self.health: dict[int, HealthUpload] = {}
+        self.papers: dict[int, Papers] = {}
+        self.begun: list[Intent] = []
 
     def run(self) -> None:
         self.activities.programme_activities_create()
@@ -74,13 +94,13 @@ class Lifecycle:
         documented = [(i.placement, i.sector) for i in self.intents if i.level in DOCUMENTED]
         for workplace, sector, first_day in first_days(documented).values():
             self.risks.workplace_documents(workplace, sector, first_day)
-        with compliance_checks_deferred():
-            for members in groups:
-                self._group(members)
-            for intent in self.intents:
-                self._prepare(intent)
-                if intent.level == FULL:
-                    self._run(intent)
+        for members in groups:
+            self._group(members)
+        for intent in self.intents:
+            self._prepare(intent)
+            if intent.level == FULL:
+                self._run(intent)
+        self._write()
         for intent in self.intents:
             if intent.make_up:
                 self._make_up(intent)
@@ -131,20 +151,27 @@ class Lifecycle:
     def _supervisor(self, placement: Placement) -> User:
         return placement.supervisor or self.coordinator
 
-    def _documents_and_list(self, intent: Intent, *, health: bool) -> None:
+    def _documents_and_list(self, intent: Intent, *, health: bool, at_once: bool) -> None:
+        """The health assessment where needed (uploaded ``at_once``, else when written) and
+        the activity list."""
         placement = intent.placement
-        if health:
-            self.risks.health_assessment(placement, intent.sector)
+        upload = self.risks.health_assessment(placement, intent.sector) if health else None
+        if upload is not None and at_once:
+            upload.upload()
+        elif upload is not None:
+            self.health[placement.pk] = upload
         self.lists[placement.pk] = self.activities.draw_up(
             placement, intent.sector, self._supervisor(placement)
         )
 
     def _group(self, members: list[Intent]) -> None:
         """The school and the host sign once; each pupil (or a parent) signs the annex, those
-        who start later not all yet."""
+        who start later not all yet. Through the services, each list written before the
+        agreement that states it."""
         first = members[0].placement
         for intent in members:
-            self._documents_and_list(intent, health=True)
+            self._documents_and_list(intent, health=True, at_once=True)
+            self.activities.write()
             self.desk.draft(intent.placement, intent.sector)
         school_class = first.school_class
         self.desk.group(
@@ -165,23 +192,23 @@ class Lifecycle:
             return
         placement = intent.placement
         health = level in (FULL, SIGNED) or (level == AWAITING and self.rng.random() < 0.5)
-        self._documents_and_list(intent, health=health)
+        self._documents_and_list(intent, health=health, at_once=False)
         if level == LIST:
             return
-        self.desk.draft(placement, intent.sector)
+        papers = self.papers[placement.pk] = self.paperwork.draft(placement, intent.sector)
         if level == DRAFT:
             return
-        version = self.desk.make_ready(placement)
+        self.paperwork.make_ready(papers)
         if level == AWAITING:
-            self.desk.sign_some(placement, version)
+            self.paperwork.sign_some(papers)
         else:
-            self.desk.sign_all(placement, version)
+            self.paperwork.sign_all(papers)
 
     def _run(self, intent: Intent) -> None:
-        """Starts the placement; during it a day or two may be missed, the activities are
-        ticked off on the days the pupil was there, and the supervisor visits."""
+        """During the placement a day or two may be missed, the activities are ticked off on
+        the days the pupil was there, and the supervisor visits; it starts (and, in 2025–2026,
+        completes) once everything is written."""
         placement = intent.placement
-        placement_transition(placement=placement, status=Status.STARTED)
         completed = intent.outcome == Status.COMPLETED
         until = placement.end_date if completed else REFERENCE_DATE - DAY
         until = min(until, timezone.localdate())
@@ -191,11 +218,8 @@ class Lifecycle:
         missed = set(_missed(intent.plan)) if intent.make_up else set()
         if intent.absences:
             missed |= self._absences(placement, so_far, planned)
-        activity_list = self.lists.get(placement.pk) or ActivityList.objects.get(
-            placement=placement
-        )
         present = [day for day in so_far if day not in missed]
-        self.activities.tick_off(activity_list, present, len(so_far) / len(days))
+        self.activities.tick_off(self.lists[placement.pk], present, len(so_far) / len(days))
         self.visits.record(
             placement,
             sector=intent.sector,
@@ -204,10 +228,59 @@ class Lifecycle:
             closing=completed and not intent.make_up,
             supervisor=self._supervisor(placement),
         )
-        if completed and not intent.make_up:
-            placement_transition(
-                placement=placement, status=Status.COMPLETED, on=placement.end_date
-            )
+        self.begun.append(intent)
+
+    def _write(self) -> None:
+        """Writes the lists; reads, placement by placement, what each agreement states (with
+        the pupil's health assessment as it was then); writes the agreements and signatures;
+        lets each placement that begins pass the start gate, and starts and completes it."""
+        self.activities.write()
+        self.batch.insert(Agreement)
+        for intent in self.intents:
+            pk = intent.placement.pk
+            if pk in self.health:
+                self.health[pk].upload()
+            if pk in self.papers:
+                self.papers[pk].content.read()
+        self.demo.files += self.paperwork.write()
+        for intent in self.begun:
+            blockers = placement_start_blockers(intent.placement)
+            if blockers:
+                raise ValidationError(blockers)
+        self._start_and_complete()
+        self.activities.write_ticks()
+        self.batch.write()
+
+    def _start_and_complete(self) -> None:
+        """As ``placement_transition``: started, its agreement in force; in 2025–2026 also
+        completed, its agreement ended. Their schedules do not change: the checks stored
+        before stay current."""
+        agreements = {pk: papers.agreement for pk, papers in self.papers.items()}
+        grouped = [intent.placement.pk for intent in self.begun if intent.grouped]
+        agreements |= {a.placement_id: a for a in Agreement.objects.filter(placement__in=grouped)}
+        with translation.override(DOCUMENT_LANGUAGE):
+            completed_reason = _("De stage is afgerond.")
+        placements, moved = [], []
+        for intent in self.begun:
+            placement, agreement = intent.placement, agreements[intent.placement.pk]
+            placement.status = Status.STARTED
+            self.batch.changed(placement)
+            placements.append(placement)
+            moved.append(agreement)
+            if agreement.status == Agreement.Status.SIGNED:
+                agreement.status = Agreement.Status.ACTIVE
+                self.batch.changed(agreement)
+            if intent.outcome != Status.COMPLETED or intent.make_up:
+                continue
+            placement.status = Status.COMPLETED
+            self.batch.changed(placement)
+            if agreement.status == Agreement.Status.ACTIVE:
+                agreement.ended_on = placement.end_date
+                agreement.end_reason = completed_reason
+                agreement.status = Agreement.Status.ENDED
+                self.batch.changed(agreement)
+        Placement.objects.bulk_update(placements, ["status", "updated_at"])
+        Agreement.objects.bulk_update(moved, ["status", "ended_on", "end_reason", "updated_at"])
 
     def _hours(self, intent: Intent) -> WorkingHours:
         return WORKING_HOURS.get(intent.sector, DEFAULT_HOURS)
@@ -218,14 +291,19 @@ class Lifecycle:
         for day in missed:
             justification, reason = self.rng.choice(ABSENCE_REASONS)
             hours = Decimal(planned[day].minutes) / 60
-            absence_record(
+            supervisor = self._supervisor(placement)
+            # As absence_record: recorded and judged at once by the supervisor.
+            absence = Absence(
                 placement=placement,
                 date=day,
                 hours=hours if self.rng.random() < 0.8 else hours / 2,
                 justification=justification,
                 reason=reason,
-                recorded_by=self._supervisor(placement),
+                recorded_by=supervisor,
+                decided_by=supervisor,
+                decided_at=timezone.now(),
             )
+            self.batch.add(absence)
         return set(missed)
 
     def _make_up(self, intent: Intent) -> None:

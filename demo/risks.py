@@ -8,6 +8,7 @@ internship that requires it; it stays valid for the later ones.
 """
 
 import datetime
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.utils import timezone
@@ -211,18 +212,33 @@ class RiskDesk:
         )
         self.demo.files.append(sheet.document.name)
 
-    def health_assessment(self, placement: Placement, sector: str) -> bool:
-        """The pupil's prior health assessment, when this placement needs one and the pupil
-        has none yet. Returns whether the pupil needs one for this placement."""
+    def health_assessment(self, placement: Placement, sector: str) -> "HealthUpload | None":
+        """The pupil's prior health assessment, to upload when this placement needs one and the
+        pupil has none yet; None otherwise."""
         if not health_assessment_required(placement):
-            return False
+            return None
         student: Student = placement.student
         if student.pk in self.students:
-            return True
+            return None
         self.students.add(student.pk)
         assessed_on = self._before(placement.start_date, 8, 40)
         conclusion = self.rng.choice(PROFILES[sector].conclusions)
         workstation = PROFILES[sector].workstation or "Administratief medewerker"
+        return HealthUpload(self, placement, assessed_on, conclusion, workstation)
+
+
+@dataclass(frozen=True)
+class HealthUpload:
+    """A health assessment the school uploads (through ``health_assessment_upload``)."""
+
+    desk: RiskDesk
+    placement: Placement
+    assessed_on: Day
+    conclusion: str
+    workstation: str
+
+    def upload(self) -> None:
+        placement, student = self.placement, self.placement.student
         assessment = health_assessment_upload(
             student=student,
             document=pdf_upload(
@@ -231,19 +247,18 @@ class RiskDesk:
                 [
                     f"Leerling-stagiair: {student.full_name}, geboren op "
                     f"{student.birth_date:%d/%m/%Y}",
-                    f"School: {self.demo.school.name}",
-                    f"Stagegever: {placement.host.name}; werkpost: {workstation}",
-                    f"Datum van het onderzoek: {assessed_on:%d/%m/%Y}",
-                    f"Besluit: {conclusion}",
+                    f"School: {self.desk.demo.school.name}",
+                    f"Stagegever: {placement.host.name}; werkpost: {self.workstation}",
+                    f"Datum van het onderzoek: {self.assessed_on:%d/%m/%Y}",
+                    f"Besluit: {self.conclusion}",
                     PHYSICIAN + ".",
                 ],
             ),
-            assessed_on=assessed_on,
-            conclusion=conclusion,
-            user=self.user,
+            assessed_on=self.assessed_on,
+            conclusion=self.conclusion,
+            user=self.desk.user,
         )
-        self.demo.files.append(assessment.document.name)
-        return True
+        self.desk.demo.files.append(assessment.document.name)
 
 
 def first_days(placements: list[tuple[Placement, str]]) -> dict[int, tuple[Workplace, str, Day]]:

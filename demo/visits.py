@@ -10,10 +10,11 @@ import random
 from django.utils import timezone
 
 from demo.builders import DemoSchool
+from demo.bulk import Batch
 from demo.calendar import CALENDARS, DAY, Day
 from demo.specs import SEED
 from internships.models import Placement, User, Visit
-from internships.services.visits import DAYS_AFTER_END, visit_create
+from internships.services.visits import DAYS_AFTER_END
 
 CARE = ("elderly_care", "hospital", "home_care")
 TECHNICAL = ("electrician", "metal")
@@ -77,10 +78,17 @@ CLOSING_FINDINGS = (
 
 
 class VisitPlanner:
-    """Records the visits of the placements of one demo school."""
+    """Records the visits of the placements of one demo school, written in bulk as
+    ``visit_create`` would store them."""
 
-    def __init__(self, demo: DemoSchool) -> None:
+    def __init__(self, demo: DemoSchool, batch: Batch) -> None:
         self.rng = random.Random(f"{SEED}-visits-{demo.spec.institution_number}-{demo.scale}")
+        self.batch = batch
+
+    def _create(self, placement: Placement, **fields) -> None:
+        visit = Visit(placement=placement, **fields)
+        visit.findings, visit.follow_up = visit.findings.strip(), visit.follow_up.strip()
+        self.batch.add(visit)
 
     def record(
         self,
@@ -96,8 +104,8 @@ class VisitPlanner:
         come of a running placement; ``closing``: whether a finished placement may get a talk
         at school afterwards."""
         if present:
-            visit_create(
-                placement=placement,
+            self._create(
+                placement,
                 date=present[len(present) // 2],
                 kind=Visit.Kind.ON_SITE,
                 status=Visit.Status.DONE,
@@ -108,8 +116,8 @@ class VisitPlanner:
             )
         day = self._closing_day(placement) if closing else None
         if day is not None and self.rng.random() < 0.4:
-            visit_create(
-                placement=placement,
+            self._create(
+                placement,
                 date=day,
                 kind=Visit.Kind.AT_SCHOOL,
                 status=Visit.Status.DONE,
@@ -117,8 +125,8 @@ class VisitPlanner:
                 findings=CLOSING_FINDINGS,
             )
         if upcoming and (not present or self.rng.random() < 0.5):
-            visit_create(
-                placement=placement,
+            self._create(
+                placement,
                 date=upcoming[len(upcoming) // 2],
                 kind=self.rng.choice((Visit.Kind.ON_SITE, Visit.Kind.ON_SITE, Visit.Kind.PHONE)),
                 status=Visit.Status.PLANNED,

@@ -23,6 +23,7 @@ from compliance import services as compliance_services
 from compliance.models import ComplianceCheck
 from core.principals import StaffMember
 from core.storage import private_storage
+from demo import lifecycle as lifecycle_module
 from demo import seed as seed_module
 from demo.builders import DemoDataError
 from demo.calendar import REFERENCE_DATE
@@ -126,6 +127,7 @@ def seeded(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
         patch.setattr(placement_services, "placement_start_blockers", recording_gate)
+        patch.setattr(lifecycle_module, "placement_start_blockers", recording_gate)
         atomic = transaction.atomic()
         atomic.__enter__()
         output, created = created_by()
