@@ -162,26 +162,48 @@ def _open_requests() -> Prefetch:
     )
 
 
+def _awaiting(principal: Principal, school_year: SchoolYear) -> tuple[QuerySet, QuerySet]:
+    """The agreement versions and the group agreements of ``school_year`` offered for
+    signature and not closed."""
+    versions = AgreementVersion.objects.filter(
+        status=AgreementVersion.Status.READY,
+        agreement__placement__in=placements_visible_to(principal).filter(school_year=school_year),
+    ).exclude(agreement__status__in=[Agreement.Status.ENDED, Agreement.Status.TERMINATED])
+    groups = group_agreements_visible_to(principal).filter(
+        school_year=school_year, status=GroupAgreement.Status.READY
+    )
+    return versions, groups
+
+
+def awaiting_signatures_count(principal: Principal, *, school_year: SchoolYear) -> int:
+    versions, groups = _awaiting(principal, school_year)
+    return versions.count() + groups.count()
+
+
 def awaiting_signatures(
-    principal: Principal, *, school_year: SchoolYear
+    principal: Principal, *, school_year: SchoolYear, limit: int | None = None
 ) -> list[AwaitingSignatures]:
-    """Agreement versions and group agreements waiting for signatures, in a fixed number of
-    queries however many there are. Of each frozen content only the parties are read (the
-    names of who signs): the whole document is large."""
+    """Agreement versions and group agreements waiting for signatures (at most ``limit`` of
+    each, the first to start first), in a fixed number of queries however many there are. Of
+    each frozen content only the parties are read (the names of who signs): the whole
+    document is large."""
+    versions, groups = _awaiting(principal, school_year)
     versions = (
-        AgreementVersion.objects.filter(
-            status=AgreementVersion.Status.READY,
-            agreement__placement__in=placements_visible_to(principal).filter(
-                school_year=school_year
-            ),
-        )
-        .exclude(agreement__status__in=[Agreement.Status.ENDED, Agreement.Status.TERMINATED])
-        .select_related("agreement__placement__student", "agreement__placement__host")
+        versions.select_related("agreement__placement__student", "agreement__placement__host")
         .defer("content")
         .annotate(parties=KeyTransform("parties", "content"))
         .prefetch_related("signatures", _open_requests())
         .order_by("agreement__placement__start_date", "pk")
     )
+    groups = (
+        groups.select_related("host")
+        .defer("content")
+        .annotate(parties=KeyTransform("parties", "content"))
+        .prefetch_related("signatures", _open_requests())
+        .order_by("pk")
+    )
+    if limit is not None:
+        versions, groups = versions[:limit], groups[:limit]
     rows = []
     for version in versions:
         placement = version.agreement.placement
@@ -201,14 +223,6 @@ def awaiting_signatures(
                 ),
             )
         )
-    groups = (
-        group_agreements_visible_to(principal)
-        .filter(school_year=school_year, status=GroupAgreement.Status.READY)
-        .select_related("host")
-        .defer("content")
-        .annotate(parties=KeyTransform("parties", "content"))
-        .prefetch_related("signatures", _open_requests())
-    )
     rows += [
         AwaitingSignatures(
             title=f"{group.title} – {group.host}",

@@ -93,3 +93,24 @@ def test_the_supervisors_week_runs_the_same_queries_for_more_pupils(
         client.get(reverse("dashboards:home"))
 
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_panel_shows_its_first_rows_and_counts_the_rest(school_a, client_for):
+    soon = timezone.localdate() + datetime.timedelta(days=3)
+    for _ in range(12):
+        PlacementFactory(
+            student=StudentFactory(school=school_a.school, school_class=school_a.school_class),
+            host=school_a.host,
+            workplace=school_a.workplace,
+            mentor=None,
+            supervisor=None,
+            start_date=soon,
+            end_date=soon + datetime.timedelta(days=4),
+        )
+
+    response = client_for(school_a.coordinator).get(reverse("dashboards:home"))
+
+    dashboard = response.context["dashboard"]
+    assert len(dashboard.missing_people) == 10
+    assert dashboard.missing_people_count == dashboard.more_missing_people + 10 >= 12
+    assert f"en nog {dashboard.more_missing_people} andere" in response.content.decode()
