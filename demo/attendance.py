@@ -198,7 +198,6 @@ class AttendanceDesk:
         self.batch.add(record, reason=reason)
         for day in worked:
             self.batch.add(day, reason=reason)
-        attendance_check_placement(placement=placement)
 
     def incidents(self, worked: list[tuple[Placement, WeekRow]]) -> None:
         """A couple of incidents, reported by the mentors on a day that was worked."""
@@ -220,9 +219,13 @@ class AttendanceDesk:
         worked = []
         with attendance_checks_deferred():
             for placement in placements:
+                confirmed = False
                 for week, kind in self.kinds(self.weeks_to_confirm(weeks[placement.pk])):
                     self.confirm(placement, week, kind)
                     worked.append((placement, week))
+                    confirmed = True
+                if confirmed:  # each confirmation asks for the pupil's year to be checked
+                    attendance_check_placement(placement=placement)
             self.batch.write()
             self.incidents(worked)
 

@@ -143,10 +143,11 @@ class Batch:
         return record
 
     def insert(self, *only: type[models.Model]) -> None:
-        """Inserts the new rows (of the ``only`` models, else all), model by model in the order
-        they were first added."""
-        for model in [model for model in self.rows if not only or model in only]:
-            model.objects.bulk_create(self.rows.pop(model))
+        """Inserts the new rows of the ``only`` models in that order, else of every model in
+        the order they were first added (a row's parents first)."""
+        for model in only or list(self.rows):
+            if model in self.rows:
+                model.objects.bulk_create(self.rows.pop(model))
 
     def write(self, *only: type[models.Model]) -> None:
         """Inserts the new rows, then writes their history (of the ``only`` models, else all)."""

@@ -6,9 +6,9 @@ the other, with nothing changed in between. ``Paperwork`` writes hundreds of the
 and ``signature_record_paper`` would store them, with the same history. What each states is
 read by ``agreement_content`` itself, once the agreement, its activity list and the pupil's
 health assessment are written (:meth:`Content.read`): made ready at once, the draft and the
-version offered for signature state the same. The story's other agreements (the group
-agreement and its annexes, the amendments, a cancelled placement's draft) go through the
-services (``demo.agreements``).
+version offered for signature state the same. A cancelled placement's draft is withdrawn as
+``agreement_terminate`` does. The story's other agreements (the group agreement and its
+annexes, the amendments) go through the services (``demo.agreements``).
 """
 
 import datetime
@@ -61,6 +61,7 @@ class Papers:
     version: AgreementVersion
     content: Content
     ready: bool = False
+    withdrawn: bool = False
     signatures: list[Signature] = field(default_factory=list)
     scans: list[tuple[Signature, Signer]] = field(default_factory=list)  # signed on paper
 
@@ -80,7 +81,7 @@ class Paperwork:
     def _later(self, papers: Papers) -> dict[str, Later]:
         """The version's content (and, once ready, its hash) for its history records."""
         later = {"content": Later(lambda: papers.content.value)}
-        if papers.ready:
+        if papers.ready or papers.withdrawn:
             later["content_hash"] = Later(lambda: papers.content.hash)
         return later
 
@@ -107,6 +108,18 @@ class Paperwork:
         version.ready_at = timezone.now()
         self.batch.changed(version, user=self.desk.user, later=self._later(papers))
         agreement.status = Agreement.Status.READY
+        self.batch.changed(agreement)
+
+    def terminate(self, papers: Papers, *, on: datetime.date, reason: str) -> None:
+        """Stopped before it began (``agreement_terminate``): the draft is withdrawn, frozen
+        with its hash."""
+        version, agreement = papers.version, papers.agreement
+        papers.withdrawn = True
+        version.status = VersionStatus.WITHDRAWN
+        self.batch.changed(version, later=self._later(papers))
+        agreement.ended_on = on
+        agreement.end_reason = reason.strip()
+        agreement.status = Agreement.Status.TERMINATED
         self.batch.changed(agreement)
 
     def sign_all(self, papers: Papers) -> None:
@@ -196,7 +209,7 @@ class Paperwork:
         with their scans; returns the names of the scans written."""
         for papers in self.papers:
             papers.version.content = papers.content.value
-            if papers.ready:
+            if papers.ready or papers.withdrawn:
                 papers.version.content_hash = papers.content.hash
             for signature in papers.signatures:
                 signature.content_hash = papers.content.hash

@@ -1,4 +1,4 @@
-"""Creates the demo placements through the placement services (the first step).
+"""Creates the demo placements (the first step).
 
 2025–2026 is over: its placements will be completed, a few were cancelled and replaced. In
 2026–2027 the demo stands on ``REFERENCE_DATE``: what began will be running, the rest is being
@@ -7,14 +7,19 @@ begun: without them no agreement can be signed, and without an agreement nothing
 
 This step only creates placements and their periods, inside ``compliance_checks_deferred()``;
 each gets a :class:`Intent` saying how far it goes. ``demo.lifecycle`` then prepares and
-starts them once their schedules are checked.
+starts them once their schedules are checked. The placements and periods, a thousand at scale
+10, are written in bulk as ``placement_create`` and ``period_create`` would store them, with
+the same history (``demo.bulk``), and so are the cancellations (``placement_transition``).
 """
 
 from dataclasses import dataclass
 
+from compliance.services import compliance_check_student_year
 from demo.agreements import AgreementDesk
 from demo.builders import DemoSchool, HostBundle, Pupil
+from demo.bulk import Batch
 from demo.calendar import CALENDARS, CURRENT_YEAR, PAST_YEAR, REFERENCE_DATE, WEEK
+from demo.paperwork import Papers, Paperwork
 from demo.schedules import (
     BLOCK,
     DEFAULT_HOURS,
@@ -23,8 +28,7 @@ from demo.schedules import (
     PlacementPlan,
     Planner,
 )
-from internships.models import Placement, SchoolClass
-from internships.services.placements import period_create, placement_create, placement_transition
+from internships.models import Agreement, Placement, PlacementPeriod, SchoolClass
 
 Status = Placement.Status
 
@@ -67,6 +71,9 @@ class PlacementBuilder:
         # One inhaalstage per scale unit, at the first school.
         self.make_ups_left = demo.scale if demo.spec.key == "A" else 0
         self.intents: list[Intent] = []
+        self.batch = Batch()
+        self.paperwork = Paperwork(desk, self.batch)
+        self.created: list[Placement] = []
         self.group_hosts: dict[int, HostBundle] = {}
         self.past_count = 0
         self.later_count = 0
@@ -89,7 +96,32 @@ class PlacementBuilder:
                 continue  # still looking for a host: the dashboard shows these pupils
             for plan in plans:
                 self._current(pupil, plan)
+        self._write()
         return self.intents
+
+    def _write(self) -> None:
+        """Writes the placements and their periods, and the cancelled placements' drafts (what
+        each states read now, as it was when drawn up); then asks for each pupil-year's check,
+        in the order they came (deferred to the end of the step)."""
+        self.batch.insert(Placement, PlacementPeriod, Agreement)
+        for papers in self.paperwork.papers:
+            papers.content.read()
+        self.paperwork.write()
+        self.batch.write()
+        pupil_years: dict[tuple[int, int], Placement] = {}
+        for placement in self.created:
+            pupil_years.setdefault((placement.student_id, placement.school_year_id), placement)
+        for placement in pupil_years.values():
+            compliance_check_student_year(
+                student=placement.student, school_year=placement.school_year
+            )
+
+    def _cancel(self, placement: Placement, papers: Papers | None = None, **ending) -> None:
+        """As ``placement_transition`` to cancelled: its agreement, if any, is terminated."""
+        placement.status = Status.CANCELLED
+        self.batch.changed(placement)
+        if papers is not None:
+            self.paperwork.terminate(papers, **ending)
 
     def _hosts(self, pupil: Pupil, plan: PlacementPlan) -> list[HostBundle]:
         for sectors in (plan.sectors, pupil.programme.sectors):
@@ -120,11 +152,18 @@ class PlacementBuilder:
         with_supervisor: bool = True,
         notes: str = "",
     ) -> Placement:
+        """A placement with its periods, as ``placement_create`` and ``period_create`` store
+        them (the pupil's class counts when it belongs to the school year)."""
         hours = WORKING_HOURS.get(bundle.sector, DEFAULT_HOURS)
-        placement = placement_create(
+        school_year = self.demo.years[year]
+        school_class = pupil.student.school_class
+        if school_class is not None and school_class.school_year_id != school_year.pk:
+            school_class = None
+        placement = Placement(
             school=self.demo.school,
             student=pupil.student,
-            school_year=self.demo.years[year],
+            school_year=school_year,
+            school_class=school_class,
             host=bundle.host,
             workplace=self.rng.choice(bundle.workplaces),
             kind=plan.kind,
@@ -134,17 +173,21 @@ class PlacementBuilder:
             supervisor=self.demo.staff[pupil.programme.supervisor] if with_supervisor else None,
             notes=notes or (self.rng.choice(NOTES) if self.rng.random() < 0.15 else ""),
         )
+        self.batch.add(placement)
+        self.created.append(placement)
         for period in plan.periods:
-            period_create(
-                placement=placement,
-                kind=period.kind,
-                start_date=period.start_date,
-                end_date=period.end_date,
-                weekdays=list(period.weekdays),
-                every_n_weeks=period.every_n_weeks,
-                start_time=hours.start,
-                end_time=hours.end,
-                breaks=[list(pause) for pause in hours.breaks],
+            self.batch.add(
+                PlacementPeriod(
+                    placement=placement,
+                    kind=period.kind,
+                    start_date=period.start_date,
+                    end_date=period.end_date,
+                    weekdays=sorted(period.weekdays),
+                    every_n_weeks=period.every_n_weeks,
+                    start_time=hours.start,
+                    end_time=hours.end,
+                    breaks=[list(pause) for pause in hours.breaks],
+                )
             )
         return placement
 
@@ -172,12 +215,9 @@ class PlacementBuilder:
                         f"vervangen door een stage bij {bundle.host}."
                     ),
                 )
-                self.desk.draft(cancelled, other.sector)
-                placement_transition(
-                    placement=cancelled,
-                    status=Status.CANCELLED,
-                    on=plan.start_date - 2 * WEEK,
-                    reason=CANCELLED_REASON,
+                papers = self.paperwork.draft(cancelled, other.sector)
+                self._cancel(
+                    cancelled, papers, on=plan.start_date - 2 * WEEK, reason=CANCELLED_REASON
                 )
             placement = self._create(pupil, PAST_YEAR, plan, bundle)
             last = position == len(plans) - 1
@@ -212,7 +252,7 @@ class PlacementBuilder:
             self.rng.choice(self._hosts(pupil, plan)),
             notes="Leerling heeft de school verlaten; de stage is geannuleerd.",
         )
-        placement_transition(placement=placement, status=Status.CANCELLED)
+        self._cancel(placement)
 
     def _current(self, pupil: Pupil, plan: PlacementPlan) -> None:
         """Running or in preparation; a few of those still to begin lack a mentor or a
