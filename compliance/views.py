@@ -1,6 +1,7 @@
 import datetime
 from collections import defaultdict
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -149,12 +150,18 @@ class ScheduleTryView(StaffRequiredMixin, View):
     template_name = "compliance/try.html"
 
     def get_form(self, data=None, refresh=None):
+        """The pupils and classes to choose from are those of the school year worked in (and
+        pupils not in a class yet): a school's earlier years would make the lists several times
+        longer."""
         principal = self.request.principal
+        school_year = self.request.school_year
         form = ScheduleTryForm(
             data,
-            initial={"school_year": self.request.school_year},
-            students=students_visible_to(principal).select_related("school_class"),
-            school_classes=classes_visible_to(principal),
+            initial={"school_year": school_year},
+            students=students_visible_to(principal)
+            .filter(Q(school_class__school_year=school_year) | Q(school_class__isnull=True))
+            .select_related("school_class"),
+            school_classes=classes_visible_to(principal, school_year),
             refresh=refresh,
         )
         fields = ("student", "birth_date", "start_date", "start_time", "end_time")
