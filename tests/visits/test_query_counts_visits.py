@@ -15,6 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from internships.models import Visit
 from tests.factories import (
@@ -145,3 +146,28 @@ def test_the_calendar_feed_is_constant_in_its_visits(school_a):
     few, many = constant(Client(), url, grow)
 
     assert few == many
+
+
+def test_the_visits_to_plan_come_a_page_at_a_time(school_a, client_for, settings):
+    """A year's proposals of every placement would make the supervisor's page grow without
+    end: it lists a page of the soonest, with the count of all."""
+    settings.PAGINATE_BY = 4
+    today = timezone.localdate()
+    monday = today + (7 - today.weekday()) * DAY
+    for _ in range(6):
+        placement = PlacementFactory(
+            student__school=school_a.school,
+            supervisor=school_a.supervisor,
+            start_date=monday,
+            end_date=monday + 4 * DAY,
+        )
+        PlacementPeriodFactory(placement=placement)
+    client = client_for(school_a.supervisor)
+
+    first = client.get(reverse("visits:plan"))
+    second = client.get(reverse("visits:plan"), {"page": 2})
+
+    assert first.context["paginator"].count == len(first.context["overview"].to_plan) == 6
+    assert len(first.context["to_plan"]) == 4
+    assert len(second.context["to_plan"]) == 2
+    assert "1–4 van 6" in first.content.decode()

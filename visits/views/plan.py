@@ -1,5 +1,7 @@
 """The supervisor's visit plan: "te plannen en te verslaan" (annex 3, 8.2.2)."""
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -9,7 +11,10 @@ from visits.selectors import plan_overview
 
 class PlanView(StaffRequiredMixin, TemplateView):
     """The visits to plan, the planned visits still to record and the overdue visits of the
-    placements the user supervises; a coordinator also sees the school's overdue visits."""
+    placements the user supervises; a coordinator also sees the school's overdue visits.
+
+    The visits to plan cover the whole school year, a few per placement: they come a page at
+    a time, the soonest first."""
 
     template_name = "visits/plan.html"
 
@@ -18,4 +23,18 @@ class PlanView(StaffRequiredMixin, TemplateView):
         overview = plan_overview(
             self.request.principal, school_year=self.request.school_year, today=today
         )
-        return super().get_context_data(overview=overview, today=today, **kwargs)
+        to_plan = Paginator(overview.to_plan, settings.PAGINATE_BY).get_page(
+            self.request.GET.get("page")
+        )
+        return super().get_context_data(
+            overview=overview,
+            today=today,
+            to_plan=to_plan,
+            is_paginated=to_plan.has_other_pages(),
+            page_obj=to_plan,
+            paginator=to_plan.paginator,
+            elided_page_range=to_plan.paginator.get_elided_page_range(
+                to_plan.number, on_each_side=2, on_ends=1
+            ),
+            **kwargs,
+        )
