@@ -305,7 +305,8 @@ class ActivityPlanner:
             activity.done_on = self.rng.choice(days)
             activity.comment = self.rng.choice(COMMENTS) if self.rng.random() < 0.35 else ""
             self.batch.changed(activity, reason=reason)
-            self.ticked.append(activity)
+            if activity.pk is not None:  # written already: a group's list
+                self.ticked.append(activity)
 
     def write(self) -> None:
         """Writes the lists, with the mentors' links, then deletes the lines left off (Django
@@ -315,5 +316,6 @@ class ActivityPlanner:
         self.left_off.clear()
 
     def write_ticks(self) -> None:
+        """Ticks off the lines of the lists written before (the others were written ticked)."""
         Activity.objects.bulk_update(self.ticked, ["done", "done_on", "comment"])
         self.ticked.clear()

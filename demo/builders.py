@@ -1,8 +1,9 @@
 """Builds one demo school: its board, school years, programmes, classes, staff and pupils.
 
-Pupils and guardians go through the services, so they pass the same validation as in the UI.
-What has no service (boards, schools, school years, programmes, classes, timetables and staff
-accounts, which the UI invites by e-mail) is created on the models.
+Pupils and guardians are written in bulk as their services would store them, with the same
+history (``demo.bulk``). What has no service (boards, schools, school years, programmes,
+classes, timetables and staff accounts, which the UI invites by e-mail) is created on the
+models.
 """
 
 import datetime
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from demo.bulk import Batch
 from demo.calendar import CALENDARS, CURRENT_YEAR, PAST_YEAR
 from demo.identifiers import NumberSource
 from demo.names import (
@@ -39,7 +41,6 @@ from internships.models import (
     User,
     Workplace,
 )
-from internships.services.students import guardian_create, student_create
 
 PUPILS_PER_CLASS = 20
 # 50-minute lessons from 08:25, a break 10:05–10:20 and lunch 12:00–12:50.
@@ -296,7 +297,9 @@ def _birth_date(demo: DemoSchool, spec: ProgrammeSpec, class_year: int) -> datet
 
 
 def pupils_create(demo: DemoSchool, classes: dict[tuple[str, int], list[SchoolClass]]) -> None:
-    """The pupils of every class, each with one or two parents or guardians."""
+    """The pupils of every class, each with one or two parents or guardians, written in bulk
+    as ``student_create`` and ``guardian_create`` would store them."""
+    batch = Batch()
     for spec in demo.spec.programmes:
         for index, class_year in enumerate((PAST_YEAR, CURRENT_YEAR)):
             groups = classes[spec.code, class_year]
@@ -306,8 +309,10 @@ def pupils_create(demo: DemoSchool, classes: dict[tuple[str, int], list[SchoolCl
                 student = _pupil_create(
                     demo, spec, class_year, groups[number % len(groups)], female, group
                 )
+                batch.add(student)
                 demo.pupils.append(Pupil(student, spec, class_year, female))
-                _guardians_create(demo, student, group)
+                _guardians_create(demo, batch, student, group)
+    batch.write()
 
 
 def _pupil_create(
@@ -321,7 +326,7 @@ def _pupil_create(
     first_name, last_name = demo.person(female=female, adult=False, group=group)
     birth_date = _birth_date(demo, spec, class_year)
     home = demo.municipality()
-    return student_create(
+    return Student(
         school=demo.school,
         first_name=first_name,
         last_name=last_name,
@@ -336,7 +341,7 @@ def _pupil_create(
     )
 
 
-def _guardians_create(demo: DemoSchool, student: Student, group: NameGroup) -> None:
+def _guardians_create(demo: DemoSchool, batch: Batch, student: Student, group: NameGroup) -> None:
     """Usually both parents; sometimes only the mother, or a guardian.
 
     The pupil carries the father's name; the mother kept her own. The first guardian may always
@@ -356,7 +361,7 @@ def _guardians_create(demo: DemoSchool, student: Student, group: NameGroup) -> N
             people.reverse()
     for position, (kind, female, last_name) in enumerate(people):
         first_name = rng.choice(group.first_names(female=female, adult=True))
-        guardian_create(
+        guardian = Guardian(
             student=student,
             first_name=first_name,
             last_name=last_name,
@@ -365,3 +370,4 @@ def _guardians_create(demo: DemoSchool, student: Student, group: NameGroup) -> N
             phone=demo.mobile(),
             may_sign=position == 0 or rng.random() > 0.2,
         )
+        batch.add(guardian)

@@ -35,6 +35,16 @@ class Later:
         return cls(lambda: instance.pk)
 
 
+_HISTORICAL: dict[type[models.Model], type[models.Model]] = {}
+
+
+def historical_model(model: type[models.Model]) -> type[models.Model]:
+    """The model's history model (``model.history`` builds a new manager class each time)."""
+    if model not in _HISTORICAL:
+        _HISTORICAL[model] = model.history.model
+    return _HISTORICAL[model]
+
+
 def _stamp(instance: models.Model, *, created: bool) -> None:
     """Sets the timestamps a save sets: ``auto_now`` ones always, ``auto_now_add`` ones on
     creation (unless the story set them already)."""
@@ -129,7 +139,7 @@ class Batch:
         """A history record of ``instance`` as it is now; ``date`` defaults to now, ``later``
         gives the fields whose value is known only when written. Without a save: a change of
         its many-to-many lines is recorded so."""
-        historical = type(instance).history.model
+        historical = historical_model(type(instance))
         values = _snapshot(instance, historical.tracked_fields)
         values.update(later or {})
         values.update(
@@ -152,7 +162,7 @@ class Batch:
     def write(self, *only: type[models.Model]) -> None:
         """Inserts the new rows, then writes their history (of the ``only`` models, else all)."""
         self.insert(*only)
-        wanted = {model.history.model for model in only}
+        wanted = {historical_model(model) for model in only}
         for historical in [h for h in self.records if not wanted or h in wanted]:
             records = self.records.pop(historical)
             rows = [historical(**record.resolved()) for record in records]

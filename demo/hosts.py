@@ -1,8 +1,11 @@
-"""Creates the demo hosts with their workplaces and mentors, through the host services."""
+"""Creates the demo hosts with their workplaces and mentors, written in bulk as ``host_create``
+(a host's registered office is its first workplace, unless its pupils work elsewhere),
+``workplace_create`` and ``mentor_create`` would store them, with the same history."""
 
 from django.utils.translation import gettext as _
 
 from demo.builders import DemoDataError, DemoSchool, HostBundle, ascii_slug
+from demo.bulk import Batch
 from demo.names import (
     CARE_HOME_NAMES,
     CHILDCARE_NAMES,
@@ -11,7 +14,7 @@ from demo.names import (
     HOSPITALITY_NAMES,
 )
 from demo.specs import SECTORS, SectorSpec
-from internships.services.hosts import host_create, mentor_create, workplace_create
+from internships.models import Host, Mentor, Workplace
 
 
 def _host_name(
@@ -45,14 +48,19 @@ def _host_name(
 def hosts_create(demo: DemoSchool) -> None:
     """The hosts of every sector, with their workplaces and mentors."""
     taken: set[str] = set()
+    batch = Batch()
     for sector_key, count in demo.spec.hosts.items():
         sector = SECTORS[sector_key]
         demo.hosts[sector_key] = [
-            _host_create(demo, sector_key, sector, taken) for _number in range(count * demo.scale)
+            _host_create(demo, batch, sector_key, sector, taken)
+            for _number in range(count * demo.scale)
         ]
+    batch.write()
 
 
-def _host_create(demo: DemoSchool, key: str, sector: SectorSpec, taken: set[str]) -> HostBundle:
+def _host_create(
+    demo: DemoSchool, batch: Batch, key: str, sector: SectorSpec, taken: set[str]
+) -> HostBundle:
     rng = demo.rng
     office = demo.municipality()
     name, parts = _host_name(demo, sector, office.city, taken)
@@ -63,7 +71,7 @@ def _host_create(demo: DemoSchool, key: str, sector: SectorSpec, taken: set[str]
         representative = f"{first_name} {parts['family']}"
     else:
         representative = " ".join(demo.person(female=rng.random() < 0.5))
-    host = host_create(
+    host = Host(
         school=demo.school,
         name=name,
         enterprise_number=demo.numbers.enterprise_number(),
@@ -76,9 +84,18 @@ def _host_create(demo: DemoSchool, key: str, sector: SectorSpec, taken: set[str]
         representative_title=rng.choice(sector.representative_titles),
         email=f"info@{domain}",
         phone=demo.landline(office.phone_zone),
-        create_workplace=not sector.works_elsewhere,
     )
-    workplaces = list(host.workplaces.all())
+    batch.add(host)
+    workplaces = []
+    if not sector.works_elsewhere:
+        office_workplace = Workplace(
+            host=host,
+            name=host.name,
+            street=host.street,
+            postal_code=host.postal_code,
+            city=host.city,
+        )
+        workplaces.append(batch.add(office_workplace))
     extra = 0
     if sector.works_elsewhere:
         extra = 1
@@ -94,28 +111,26 @@ def _host_create(demo: DemoSchool, key: str, sector: SectorSpec, taken: set[str]
             if sector.works_elsewhere
             else rng.choice(sector.extra_workplaces).format(**{**parts, "place": place.city})
         )
-        workplaces.append(
-            workplace_create(
-                host=host,
-                name=workplace_name,
-                street=demo.street(business=sector.works_elsewhere),
-                postal_code=place.postal_code,
-                city=place.city,
-            )
+        workplace = Workplace(
+            host=host,
+            name=workplace_name,
+            street=demo.street(business=sector.works_elsewhere),
+            postal_code=place.postal_code,
+            city=place.city,
         )
+        workplaces.append(batch.add(workplace))
     mentor_count = rng.randint(2, 3) if key in ("hospital", "elderly_care") else rng.randint(1, 2)
     mentors = []
     for _number in range(mentor_count):
         female = rng.random() < (0.75 if key in ("hospital", "elderly_care", "home_care") else 0.4)
         first_name, last_name = demo.person(female=female)
-        mentors.append(
-            mentor_create(
-                host=host,
-                first_name=first_name,
-                last_name=last_name,
-                job_title=rng.choice(sector.mentor_titles),
-                email=demo.email(first_name, last_name, domain),
-                phone=demo.mobile(),
-            )
+        mentor = Mentor(
+            host=host,
+            first_name=first_name,
+            last_name=last_name,
+            job_title=rng.choice(sector.mentor_titles),
+            email=demo.email(first_name, last_name, domain),
+            phone=demo.mobile(),
         )
+        mentors.append(batch.add(mentor))
     return HostBundle(host, key, workplaces, mentors)
