@@ -2,6 +2,8 @@
 contract cannot start"): a signed agreement, a schedule within the labour rules, and the risk
 documents of the workplace."""
 
+from dataclasses import dataclass, field
+
 from django.utils.translation import gettext as _
 
 from internships.models import Agreement, AgreementVersion, GroupAgreement, Placement
@@ -9,35 +11,66 @@ from internships.selectors.agreements import agreement_latest_version, schedule_
 from internships.selectors.risks import health_assessment_required, latest_risk_assessment
 from internships.selectors.signatures import Signable, describe_pending, pending_signers
 
+CONCLUDED = (Agreement.Status.SIGNED, Agreement.Status.ENDED, Agreement.Status.TERMINATED)
 
-def _pending(target: Signable, content: dict) -> str:
-    return describe_pending(
-        pending_signers(
-            content,
-            target.required_parties,
-            list(target.signatures()),
-            list(target.open_requests()),
-        )
+
+@dataclass(frozen=True)
+class AgreementSigning:
+    """What the gate weighs of a placement's agreement: the agreement (with its group), its
+    latest version, and who still has to sign that version and the group agreement (party
+    label, name). The placement page passes what its agreement card has read already."""
+
+    agreement: Agreement | None
+    version: AgreementVersion | None = None
+    version_pending: list[tuple[str, str]] = field(default_factory=list)
+    group_pending: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _pending(target: Signable, content: dict) -> list[tuple[str, str]]:
+    return pending_signers(
+        content,
+        target.required_parties,
+        list(target.signatures()),
+        list(target.open_requests()),
     )
 
 
-def _agreement_blockers(placement: Placement) -> list[str]:
+def agreement_signing(placement: Placement) -> AgreementSigning:
+    """Reads what :func:`placement_start_blockers` weighs of the agreement, and no more."""
     agreement = Agreement.objects.filter(placement=placement).select_related("group").first()
+    if agreement is None or agreement.status in CONCLUDED:
+        return AgreementSigning(agreement=agreement)
+    version = agreement_latest_version(agreement)
+    if version.status != AgreementVersion.Status.READY:
+        return AgreementSigning(agreement=agreement, version=version)
+    group = agreement.group
+    return AgreementSigning(
+        agreement=agreement,
+        version=version,
+        version_pending=_pending(Signable(version=version), version.content),
+        group_pending=(
+            _pending(Signable(group_agreement=group), group.content)
+            if group is not None and group.status == GroupAgreement.Status.READY
+            else []
+        ),
+    )
+
+
+def _agreement_blockers(signing: AgreementSigning) -> list[str]:
+    agreement = signing.agreement
     if agreement is None:
         return [_("Er is nog geen leerlingenstageovereenkomst (8.1.2).")]
     if agreement.status == Agreement.Status.SIGNED:
         return []
     if agreement.status in (Agreement.Status.ENDED, Agreement.Status.TERMINATED):
         return [_("De overeenkomst is beëindigd.")]
-    version = agreement_latest_version(agreement)
-    if version.status != AgreementVersion.Status.READY:
+    if signing.version.status != AgreementVersion.Status.READY:
         return [_("De overeenkomst is nog niet klaar voor ondertekening.")]
     blockers = []
-    target = Signable(version=version)
-    if target.missing_parties():
+    if signing.version_pending:
         blockers.append(
             _("De overeenkomst is nog niet ondertekend door: %(parties)s")
-            % {"parties": _pending(target, version.content)}
+            % {"parties": describe_pending(signing.version_pending)}
         )
     group = agreement.group
     if group is not None and group.status != GroupAgreement.Status.SIGNED:
@@ -47,17 +80,19 @@ def _agreement_blockers(placement: Placement) -> list[str]:
                 % {"title": group.title}
             )
         else:
-            group_target = Signable(group_agreement=group)
             blockers.append(
                 _("De globale overeenkomst is nog niet ondertekend door: %(parties)s")
-                % {"parties": _pending(group_target, group.content)}
+                % {"parties": describe_pending(signing.group_pending)}
             )
     return blockers
 
 
-def placement_start_blockers(placement: Placement) -> list[str]:
-    """Why the placement cannot start yet, each in a specific Dutch sentence; empty when it can."""
-    blockers = _agreement_blockers(placement)
+def placement_start_blockers(
+    placement: Placement, *, signing: AgreementSigning | None = None
+) -> list[str]:
+    """Why the placement cannot start yet, each in a specific Dutch sentence; empty when it can.
+    ``signing``: what :func:`agreement_signing` reads, when the caller has read it already."""
+    blockers = _agreement_blockers(signing or agreement_signing(placement))
     if not placement.periods.exists():
         blockers.append(_("Er zijn nog geen stageperiodes."))
     else:

@@ -24,7 +24,7 @@ from internships.models import (
 )
 from internships.selectors.agreement_content import agreement_content, content_changes
 from internships.selectors.agreements import agreement_ready_problems
-from internships.selectors.gate import placement_start_blockers
+from internships.selectors.gate import AgreementSigning, placement_start_blockers
 from internships.selectors.risks import health_assessment_required, latest_risk_assessment
 from internships.selectors.signatures import Signable, pending_signers
 
@@ -185,11 +185,19 @@ def risk_panel(placement: Placement) -> RiskPanel:
     )
 
 
-def start_blockers(placement: Placement) -> list[str] | None:
-    """What keeps a placement in preparation from starting; None once it is past that."""
+def start_blockers(placement: Placement, agreement: AgreementPanel) -> list[str] | None:
+    """What keeps a placement in preparation from starting; None once it is past that. The
+    agreement card (``agreement_panel``) has read the agreement and its signatures already."""
     if placement.status != Placement.Status.PREPARING:
         return None
-    return placement_start_blockers(placement)
+    latest = agreement.latest
+    signing = AgreementSigning(
+        agreement=agreement.agreement,
+        version=latest.version if latest else None,
+        version_pending=latest.pending if latest else [],
+        group_pending=agreement.group_pending,
+    )
+    return placement_start_blockers(placement, signing=signing)
 
 
 @dataclass(frozen=True)

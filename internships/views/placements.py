@@ -71,6 +71,7 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
         hours = planned_hours_by_period(placement)
         period_rows = [{"period": period, "planned_hours": hours[period.pk]} for period in periods]
         history = placement.history.select_related("history_user").order_by("-history_date")[:20]
+        agreement = agreement_panel(placement)
         return super().get_context_data(
             period_rows=period_rows,
             holiday_internship=placement_holiday_internship(placement, periods=periods),
@@ -79,10 +80,10 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
             visits=placement.visits.all(),
             history=history,
             transitions=services.ALLOWED_TRANSITIONS[placement.status],
-            agreement_panel=agreement_panel(placement),
+            agreement_panel=agreement,
             activity_panel=activity_panel(placement),
             risk_panel=risk_panel(placement),
-            start_blockers=start_blockers(placement),
+            start_blockers=start_blockers(placement, agreement),
             **kwargs,
         )
 
