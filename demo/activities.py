@@ -13,9 +13,9 @@ from typing import NamedTuple
 from django.utils import timezone
 
 from demo.builders import DemoSchool
-from demo.bulk import Batch, Reasons
+from demo.bulk import Batch, link_reason
 from demo.calendar import Day
-from demo.links import portal_link
+from demo.links import PortalLinks
 from internships.models import (
     AccessLink,
     Activity,
@@ -209,7 +209,7 @@ class ActivityPlanner:
         self.batch = batch
         self.specs: dict[int, ActivitySpec] = {}
         self.templates: dict[int, list[ProgrammeActivity]] = {}
-        self.mentor_links: dict[int, AccessLink] = {}
+        self.links = PortalLinks(demo.school, batch)
         self.left_off: list[Activity] = []
         self.ticked: list[Activity] = []
 
@@ -274,17 +274,12 @@ class ActivityPlanner:
             activity_list.mentor_confirmed_at = timezone.now()
             activity_list.mentor_confirmed_by_id = placement.mentor_id
             link = self.mentor_link(placement.mentor)
-            self.batch.changed(activity_list, reason=Reasons.of_link(link))
+            self.batch.changed(activity_list, reason=link_reason(link))
         return DrawnUp(activity_list, kept)
 
     def mentor_link(self, mentor: Mentor) -> AccessLink:
-        """The mentor's portal link, as ``portal_link_create`` gives it: the live one, else a
-        new one (none of the demo's new mentors has one yet)."""
-        if mentor.pk not in self.mentor_links:
-            self.mentor_links[mentor.pk] = self.batch.add(
-                portal_link(school=self.demo.school, mentor=mentor)
-            )
-        return self.mentor_links[mentor.pk]
+        """The mentor's portal link, as the mentor confirms and ticks off through it."""
+        return self.links.of(mentor=mentor)
 
     def tick_off(self, drawn: DrawnUp, days: list[Day], share: float) -> None:
         """Ticks off what was done on ``days`` (the days so far), ``share`` of the internship:
@@ -294,7 +289,7 @@ class ActivityPlanner:
         placement = drawn.activity_list.placement
         reason = None
         if placement.mentor_id is not None:
-            reason = Reasons.of_link(self.mentor_link(placement.mentor))
+            reason = link_reason(self.mentor_link(placement.mentor))
         for activity in drawn.activities:
             if activity.permission == MAY_NOT:
                 continue

@@ -21,11 +21,10 @@ from attendance.services.checks import attendance_check_placement, attendance_ch
 from attendance.services.incidents import incident_report
 from attendance.services.weeks import WorkedDay
 from compliance.engine.patterns import WorkDay
-from core.principals import MentorLink
-from demo.bulk import Batch, Reasons
-from internships.models import Mentor, Placement, School
+from demo.bulk import Batch, link_reason
+from demo.links import PortalLinks
+from internships.models import AccessLink, Mentor, Placement, School
 from internships.selectors.access_links import link_principal
-from internships.services.portal_links import portal_link_create
 
 Status = AttendanceWeek.Status
 WEEK = datetime.timedelta(days=7)
@@ -103,17 +102,14 @@ class AttendanceDesk:
         self.school = school
         self.today = today
         self.rng = rng
-        self.principals: dict[int, MentorLink] = {}
+
         self.still_to_show = list(SHOWN_FIRST)
         self.batch = Batch()
-        self.reasons = Reasons()
+        self.links = PortalLinks(school, self.batch)
 
-    def mentor(self, mentor: Mentor) -> MentorLink:
-        """The mentor's principal, from one portal link per mentor (a new one ends the last)."""
-        if mentor.pk not in self.principals:
-            link = portal_link_create(created_by=None, mentor=mentor)
-            self.principals[mentor.pk] = link_principal(link)
-        return self.principals[mentor.pk]
+    def mentor(self, mentor: Mentor) -> AccessLink:
+        """The mentor's portal link (one per mentor: a new link stops the earlier one)."""
+        return self.links.of(mentor=mentor)
 
     def placements(self) -> list[Placement]:
         """The placements that started, without confirmed weeks yet (a second run adds none)."""
@@ -156,7 +152,7 @@ class AttendanceDesk:
     def confirm(self, placement: Placement, week: WeekRow, kind: str) -> None:
         """The mentor confirms the week as planned or corrects it, as ``attendance_week_confirm``
         and ``attendance_week_correct`` would store it."""
-        principal = self.mentor(placement.mentor)
+        link = self.mentor(placement.mentor)
         days = None if kind == AS_PLANNED else _corrected_days(week, kind)
         record = AttendanceWeek(
             placement=placement,
@@ -194,7 +190,7 @@ class AttendanceDesk:
                 )
                 for day in sorted(days, key=lambda day: day.date)
             ]
-        reason = self.reasons.of(principal)
+        reason = link_reason(link)
         self.batch.add(record, reason=reason)
         for day in worked:
             self.batch.add(day, reason=reason)
@@ -206,7 +202,7 @@ class AttendanceDesk:
             kind, description = INCIDENTS[number % len(INCIDENTS)]
             incident_report(
                 placement=placement,
-                principal=self.mentor(placement.mentor),
+                principal=link_principal(self.mentor(placement.mentor)),
                 date=self.rng.choice(sorted(week.planned)),
                 kind=kind,
                 description=description,

@@ -18,7 +18,6 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
-from core.principals import LinkHolder, Principal
 from internships.models import AccessLink
 from internships.services.audit import link_holder_label
 
@@ -171,24 +170,7 @@ class Batch:
                 record.row = row
 
 
-class Reasons:
-    """The change reason ``acting_as`` gives a save by a principal: the link's holder, looked up
-    once per link; None for staff (their user is named otherwise)."""
-
-    def __init__(self) -> None:
-        self.labels: dict[int, str] = {}
-
-    @staticmethod
-    def of_link(link: AccessLink) -> Later:
-        """The reason for a link that may not be inserted yet (its key is in the label)."""
-        return Later(lambda: link_holder_label(link)[:100])
-
-    def of(self, principal: Principal) -> str | None:
-        if not isinstance(principal, LinkHolder):
-            return None
-        if principal.link_id not in self.labels:
-            link = AccessLink.objects.select_related("mentor", "student", "guardian").get(
-                pk=principal.link_id
-            )
-            self.labels[principal.link_id] = link_holder_label(link)[:100]
-        return self.labels[principal.link_id]
+def link_reason(link: AccessLink) -> Later:
+    """The change reason ``acting_as`` gives a save through a personal link: its holder, and
+    the link's key (known once the link is written)."""
+    return Later(lambda: link_holder_label(link)[:100])

@@ -18,14 +18,13 @@ from typing import NamedTuple
 
 from django.utils import timezone
 
-from core.principals import MentorLink, StaffMember
-from demo.bulk import Batch, Reasons
+from core.principals import StaffMember
+from demo.bulk import Batch, link_reason
+from demo.links import PortalLinks
 from evaluations.models import Criterion, Evaluation, Moment, Scale, Score, due_on_for
 from evaluations.selectors.criteria import programme_of
 from evaluations.services.criteria import criterion_create
-from internships.models import Mentor, Placement, Programme, School, User
-from internships.selectors.access_links import link_principal
-from internships.services.portal_links import portal_link_create
+from internships.models import Placement, Programme, School, User
 
 BOTH, INTERIM, FINAL = Criterion.Moments.BOTH, Criterion.Moments.INTERIM, Criterion.Moments.FINAL
 FOUR, THREE, TWO = Scale.FOUR_LEVELS, Scale.THREE_LEVELS, Scale.TWO_LEVELS
@@ -267,23 +266,13 @@ class Evaluator:
         self.school = school
         self.today = today
         self.rng = rng
-        self.mentors: dict[int, MentorLink] = {}
         self.coordinator = (
             User.objects.filter(school=school, role=User.Role.COORDINATOR).order_by("pk").first()
         )
         self.batch = Batch()
-        self.reasons = Reasons()
+        self.links = PortalLinks(school, self.batch)
         self.criteria: dict[tuple[int, str], list[Criterion]] = {}
         self.finalised: list[tuple[Evaluation, str]] = []  # with the status before
-
-    def mentor(self, mentor: Mentor) -> MentorLink:
-        """The mentor as they act in the portal, through their personal link (one per mentor:
-        a new link stops the earlier one)."""
-        if mentor.pk not in self.mentors:
-            self.mentors[mentor.pk] = link_principal(
-                portal_link_create(created_by=None, mentor=mentor)
-            )
-        return self.mentors[mentor.pk]
 
     def decider(self, placement: Placement) -> StaffMember | None:
         user = placement.supervisor or self.coordinator
@@ -360,9 +349,9 @@ class Evaluator:
             tier = self._tier(level, score.scale_choice.highest)
             comment = self.rng.choice(COMMENTS[tier]) if self.rng.random() < 0.4 else ""
             given.append((level, comment))
-        principal = self.mentor(placement.mentor)
+        link = self.links.of(mentor=placement.mentor)
         comment = self.rng.choice(MENTOR_COMMENTS).format(name=placement.student.first_name)
-        reason = self.reasons.of(principal)
+        reason = link_reason(link)
         self._apply(
             opened.scores,
             given,
@@ -373,7 +362,7 @@ class Evaluator:
         evaluation.mentor_comment = comment.strip()
         evaluation.status = Evaluation.Status.ADVISED
         evaluation.advised_at = timezone.now()
-        evaluation.advised_by_id = principal.mentor_id
+        evaluation.advised_by_id = link.mentor_id
         self.batch.changed(evaluation, reason=reason)
 
     def finalise(self, opened: Opened, principal: StaffMember, ability: float) -> None:

@@ -10,6 +10,7 @@ import datetime
 from django.utils import timezone
 
 from core.principals import Capability
+from demo.bulk import Batch
 from internships.models import AccessLink, Guardian, Mentor, School, Student, User
 from internships.services.portal_links import PORTAL_CAPABILITIES, valid_days
 
@@ -65,3 +66,29 @@ def signing_link(
         email=email,
         created_by=created_by,
     )
+
+
+class PortalLinks:
+    """The portal links of one school's mentors and pupils, as ``portal_link_create`` gives
+    them: the newest live link with the portal's capabilities, else a new one (to be written
+    with ``batch``). The live links are read once."""
+
+    def __init__(self, school: School, batch: Batch) -> None:
+        self.school = school
+        self.batch = batch
+        self.links: dict[tuple[str, int], AccessLink] = {}
+        live = AccessLink.objects.filter(
+            school=school, holder__in=(Holder.MENTOR, Holder.STUDENT), revoked_at__isnull=True
+        ).select_related("mentor", "student")
+        for link in live.order_by("-created_at", "-pk"):
+            person = link.mentor_id or link.student_id
+            wanted = set(PORTAL_CAPABILITIES[link.holder])
+            if link.capability_set == wanted and link.is_usable:
+                self.links.setdefault((link.holder, person), link)
+
+    def of(self, *, mentor: Mentor | None = None, student: Student | None = None) -> AccessLink:
+        key = (Holder.MENTOR, mentor.pk) if mentor is not None else (Holder.STUDENT, student.pk)
+        if key not in self.links:
+            link = portal_link(school=self.school, mentor=mentor, student=student)
+            self.links[key] = self.batch.add(link)
+        return self.links[key]

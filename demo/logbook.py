@@ -15,12 +15,10 @@ from collections.abc import Sequence
 
 from django.utils import timezone
 
-from core.principals import Capability, LinkHolder, MentorLink, Principal, StaffMember
-from demo.bulk import Batch, Reasons, Record
-from internships.models import AccessLink, Activity, Mentor, Placement, School, Student
-from internships.selectors.access_links import link_principal
+from demo.bulk import Batch, Record, link_reason
+from demo.links import PortalLinks
+from internships.models import AccessLink, Activity, Placement, School, User
 from internships.selectors.schedules import planned_days
-from internships.services.portal_links import portal_link_create
 from logbook.models import HistoricalLogbookEntry_activities, LogbookComment, LogbookEntry
 from logbook.services import entry_date
 
@@ -109,37 +107,18 @@ class LogbookWriter:
     the placements at once, dated to the evening each was written (see :func:`written_on`).
     """
 
-    def __init__(self, *, today: datetime.date, rng: random.Random) -> None:
+    def __init__(self, *, school: School, today: datetime.date, rng: random.Random) -> None:
         self.today = today
         self.rng = rng
-        self.links: dict[tuple[str, int], LinkHolder] = {}
         self.batch = Batch()
-        self.reasons = Reasons()
+        self.links = PortalLinks(school, self.batch)
         self.written: list[tuple[LogbookEntry | LogbookComment, datetime.datetime]] = []
         self.lines: list[tuple[LogbookEntry, list[Activity], Record]] = []
-
-    def principal_of(
-        self, *, student: Student | None = None, mentor: Mentor | None = None
-    ) -> LinkHolder:
-        """The person as they act in the portal: their live portal link, else a fresh one."""
-        key = ("student", student.pk) if student else ("mentor", mentor.pk)
-        if key not in self.links:
-            person = {"student": student} if student else {"mentor": mentor}
-            link = next(
-                (
-                    link
-                    for link in AccessLink.objects.filter(**person, revoked_at__isnull=True)
-                    if link.is_usable and Capability.SIGN not in link.capability_set
-                ),
-                None,
-            ) or portal_link_create(created_by=None, **person)
-            self.links[key] = link_principal(link)
-        return self.links[key]
 
     def _entry(
         self,
         placement: Placement,
-        pupil: LinkHolder,
+        pupil: AccessLink,
         *,
         kind: str,
         day: datetime.date,
@@ -157,7 +136,7 @@ class LogbookWriter:
             updated_at=moment,
             **{name: value.strip() for name, value in texts.items()},
         )
-        reason = self.reasons.of(pupil)
+        reason = link_reason(pupil)
         self.batch.add(entry, reason=reason, date=moment)
         if activities:
             record = self.batch.record(entry, "~", reason=reason, date=moment)
@@ -168,29 +147,30 @@ class LogbookWriter:
     def _comment(
         self,
         entry: LogbookEntry,
-        principal: Principal,
+        author: AccessLink | User,
         text: str,
         *,
         day: datetime.date,
         days_later: int,
     ) -> None:
-        """A comment as ``logbook_comment_create`` stores it, by the mentor or a staff member."""
+        """A comment as ``logbook_comment_create`` stores it, by the mentor through their link
+        or by a staff member (whom the history names)."""
         moment = written_on(day, days_later=days_later)
         comment = LogbookComment(entry=entry, text=text.strip(), created_at=moment)
         comment.updated_at = moment
-        user = None
-        if isinstance(principal, MentorLink):
-            comment.author_mentor_id = principal.mentor_id
+        if isinstance(author, AccessLink):
+            comment.author_mentor_id = author.mentor_id
+            self.batch.add(comment, reason=link_reason(author), date=moment)
         else:
-            comment.author_user = user = principal.user
-        self.batch.add(comment, reason=self.reasons.of(principal), user=user, date=moment)
+            comment.author_user = author
+            self.batch.add(comment, user=author, date=moment)
         self.written.append((comment, moment))
 
     def write(self, placement: Placement) -> None:
         days = sorted(day for day in planned_days(placement) if day <= self.today)
         if not days:
             return
-        pupil = self.principal_of(student=placement.student)
+        pupil = self.links.of(student=placement.student)
         lines = self._lines(placement)
         kind = (
             LogbookEntry.Kind.DAY
@@ -244,15 +224,14 @@ class LogbookWriter:
 
     def _comments(self, entry: LogbookEntry, placement: Placement, day: datetime.date) -> None:
         if placement.mentor_id is not None and self.rng.random() < 0.6:
-            mentor = self.principal_of(mentor=placement.mentor)
+            mentor = self.links.of(mentor=placement.mentor)
             text = self.rng.choice(MENTOR_COMMENTS)
             self._comment(entry, mentor, text, day=day, days_later=1)
         if placement.supervisor_id is not None and self.rng.random() < 0.35:
             text = self.rng.choice(SUPERVISOR_COMMENTS)
-            supervisor = StaffMember.of(placement.supervisor)
-            self._comment(entry, supervisor, text, day=day, days_later=3)
+            self._comment(entry, placement.supervisor, text, day=day, days_later=3)
 
-    def _reflect(self, placement: Placement, pupil: LinkHolder, last_day: datetime.date) -> None:
+    def _reflect(self, placement: Placement, pupil: AccessLink, last_day: datetime.date) -> None:
         day = min(last_day + datetime.timedelta(days=self.rng.randint(1, 6)), self.today)
         texts = {"work_done": self.rng.choice(REFLECTIONS)}
         texts["feeling"] = self.rng.choice(
@@ -265,8 +244,7 @@ class LogbookWriter:
         )
         if placement.supervisor_id is not None and self.rng.random() < 0.5:
             text = self.rng.choice(SUPERVISOR_COMMENTS)
-            supervisor = StaffMember.of(placement.supervisor)
-            self._comment(entry, supervisor, text, day=day, days_later=2)
+            self._comment(entry, placement.supervisor, text, day=day, days_later=2)
 
     def save(self) -> None:
         """Inserts the entries, their lines and comments, dates them (inserting stamps them
@@ -313,7 +291,7 @@ def logbook_seed(*, school: School, today: datetime.date, rng: random.Random) ->
     """The logbooks of ``school``'s placements that started by ``today`` (and by the real today:
     nobody writes about a day still to come). A placement with entries is left as it is."""
     today = min(today, timezone.localdate())
-    writer = LogbookWriter(today=today, rng=rng)
+    writer = LogbookWriter(school=school, today=today, rng=rng)
     placements = (
         Placement.objects.filter(
             school=school,

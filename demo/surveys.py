@@ -1,5 +1,8 @@
 """The demo's annual reflection (10): last school year's survey, answered by most mentors and
-pupils of its placements through their links, so the summary per host and programme has data."""
+pupils of its placements through their links, so the summary per host and programme has data.
+
+The answers, hundreds at scale 10, are written in bulk as ``survey_answer`` would store them
+(each checked by its ``clean_answers``), with the same history."""
 
 import datetime
 import random
@@ -7,13 +10,14 @@ import random
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from demo.bulk import Batch, link_reason
 from demo.calendar import PAST_YEAR
-from internships.models import School, SchoolYear
-from internships.selectors.access_links import link_principal
-from internships.services.portal_links import portal_link_create
-from surveys.models import Survey
+from demo.links import PortalLinks
+from internships.models import AccessLink, Placement, School, SchoolYear
+from surveys.models import Survey, SurveyResponse
+from surveys.questions import Audience
 from surveys.selectors import surveyed_placements
-from surveys.services import survey_answer
+from surveys.services import clean_answers
 
 MENTOR_REMARKS = (
     "",
@@ -41,29 +45,30 @@ def surveys_seed(*, school: School, today: datetime.date, rng: random.Random) ->
         # Open while the demo answers it (the services take no answers after closing).
         closes_on=timezone.localdate() + datetime.timedelta(days=1),
     )
+    batch = Batch()
+    links = PortalLinks(school, batch)
+
+    def answer(placement: Placement, audience: Audience, link: AccessLink, answers: dict) -> None:
+        response = SurveyResponse(
+            survey=survey,
+            placement=placement,
+            respondent=audience,
+            answers=clean_answers(audience, answers),
+        )
+        batch.add(response, reason=link_reason(link))
+
     placements = surveyed_placements(survey).select_related("mentor", "student")
     for placement in placements:
         if rng.random() < 0.8 and placement.mentor_id:
-            survey_answer(
-                survey=survey,
-                placement=placement,
-                principal=_principal(mentor=placement.mentor),
-                answers=_mentor_answers(rng),
-            )
+            link = links.of(mentor=placement.mentor)
+            answer(placement, Audience.MENTOR, link, _mentor_answers(rng))
         if rng.random() < 0.75:
-            survey_answer(
-                survey=survey,
-                placement=placement,
-                principal=_principal(student=placement.student),
-                answers=_pupil_answers(rng),
-            )
+            link = links.of(student=placement.student)
+            answer(placement, Audience.STUDENT, link, _pupil_answers(rng))
+    batch.write(AccessLink, SurveyResponse)
     Survey.objects.filter(pk=survey.pk).update(
         closes_on=school_year.end_date.replace(month=6, day=30)
     )
-
-
-def _principal(**person):
-    return link_principal(portal_link_create(created_by=None, **person))
 
 
 def _rating(rng: random.Random) -> int:

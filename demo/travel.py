@@ -16,13 +16,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 
 from core.principals import StaffMember
+from demo.bulk import Batch
 from internships.models import School, User, Visit, Workplace
-from internships.services.visits import visit_update
 from visits.models import CalendarFeed
 from visits.providers import Point, haversine_km
 from visits.selectors.locations import school_point, workplace_point
 from visits.services.calendar_feeds import calendar_feed_create
-from visits.services.locations import school_locate, workplace_locate
+from visits.services.locations import school_locate
 
 # Postal code: municipality and the latitude and longitude of its centre.
 MUNICIPALITIES: dict[str, tuple[str, float, float]] = {
@@ -86,19 +86,31 @@ def demo_supervisor(school: School) -> User | None:
     )
 
 
+def _degrees(value: float) -> Decimal:
+    """Rounded as ``workplace_locate`` stores it, to a millionth of a degree."""
+    return Decimal(str(value)).quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+
+
 def _locate(school: School, rng: random.Random) -> Point | None:
+    """The school's coordinates (``school_locate``) and its workplaces', these written in bulk
+    as ``workplace_locate`` would store them."""
     start = school_point(school)
     if start is None:
         point = municipality_point(school.postal_code, rng)
         if point is not None:
             school_locate(school=school, point=point)
             start = school_point(school)
-    workplaces = Workplace.objects.filter(host__school=school).order_by("pk")
-    for workplace in workplaces:
+    batch, located = Batch(), []
+    for workplace in Workplace.objects.filter(host__school=school).order_by("pk"):
         if workplace_point(workplace) is None:
             point = municipality_point(workplace.postal_code, rng)
             if point is not None:
-                workplace_locate(workplace=workplace, point=point)
+                workplace.latitude = _degrees(point.latitude)
+                workplace.longitude = _degrees(point.longitude)
+                batch.changed(workplace)
+                located.append(workplace)
+    Workplace.objects.bulk_update(located, ["latitude", "longitude"])
+    batch.write()
     return start
 
 
@@ -111,6 +123,8 @@ def _round_trip_km(start: Point, workplace: Workplace, rng: random.Random) -> De
 
 
 def _visits(school: School, start: Point | None, rng: random.Random, today: datetime.date) -> None:
+    """Times and kilometres on the visits, written in bulk as ``visit_update`` would."""
+    batch, changed = Batch(), []
     visits = (
         Visit.objects.filter(placement__school=school)
         .select_related("placement__workplace")
@@ -131,7 +145,12 @@ def _visits(school: School, start: Point | None, rng: random.Random, today: date
             if km is not None:
                 changes["distance_km"] = km
         if changes:
-            visit_update(visit=visit, data=changes)
+            for name, value in changes.items():
+                setattr(visit, name, value)
+            batch.changed(visit)
+            changed.append(visit)
+    Visit.objects.bulk_update(changed, ["time", "distance_km"])
+    batch.write()
 
 
 def travel_seed(*, school: School, today: datetime.date, rng: random.Random) -> None:
