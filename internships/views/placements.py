@@ -48,12 +48,14 @@ class PlacementListView(StaffRequiredMixin, FilteredListMixin, ListView):
     context_object_name = "placements"
 
     def get_queryset(self):
+        # Joining all eight tables costs PostgreSQL more to plan (some 20 ms: it weighs every
+        # join order) than two more small queries for the mentors and supervisors of the page.
         self.queryset = (
             placements_visible_to(self.request.principal)
             .filter(school_year=self.request.school_year)
-            .select_related(
-                "student__school_class", "host", "workplace", "mentor", "supervisor", "compliance"
-            )
+            .select_related("student__school_class", "host", "workplace", "compliance")
+            .defer("compliance__violations", "compliance__totals")
+            .prefetch_related("mentor", "supervisor")
         )
         return super().get_queryset()
 
