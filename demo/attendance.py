@@ -21,6 +21,7 @@ from attendance.services.checks import attendance_check_placement, attendance_ch
 from attendance.services.incidents import incident_report
 from attendance.services.weeks import WorkedDay
 from compliance.engine.patterns import WorkDay
+from compliance.engine.volume import half_days
 from demo.bulk import Batch, link_reason
 from demo.links import PortalLinks
 from internships.models import AccessLink, Mentor, Placement, School
@@ -190,6 +191,7 @@ class AttendanceDesk:
                 )
                 for day in sorted(days, key=lambda day: day.date)
             ]
+        record.worked_half_days = sum(half_days(day.as_work_day()) for day in worked)
         reason = link_reason(link)
         self.batch.add(record, reason=reason)
         for day in worked:
