@@ -26,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from attendance.selectors.weeks import planned_days_by_placement
 from demo.activities import ActivityPlanner, DrawnUp
 from demo.agreements import AgreementDesk
 from demo.builders import DemoSchool
@@ -39,7 +40,6 @@ from demo.visits import VisitPlanner
 from internships.models import Absence, Agreement, Party, Placement, User
 from internships.selectors.agreement_content import DOCUMENT_LANGUAGE
 from internships.selectors.gate import placement_start_blockers
-from internships.selectors.schedules import planned_days
 from internships.services.absences import absence_record, make_up_create
 from internships.services.placements import placement_transition, placement_update
 
@@ -94,6 +94,8 @@ class Lifecycle:
         documented = [(i.placement, i.sector) for i in self.intents if i.level in DOCUMENTED]
         for workplace, sector, first_day in first_days(documented).values():
             self.risks.workplace_documents(workplace, sector, first_day)
+        begun = [intent.placement for intent in self.intents if intent.level == FULL]
+        self.planned = planned_days_by_placement(begun)
         for members in groups:
             self._group(members)
         for intent in self.intents:
@@ -212,7 +214,7 @@ class Lifecycle:
         completed = intent.outcome == Status.COMPLETED
         until = placement.end_date if completed else REFERENCE_DATE - DAY
         until = min(until, timezone.localdate())
-        planned = planned_days(placement)
+        planned = self.planned[placement.pk]
         days = sorted(planned)
         so_far = [day for day in days if day <= until]
         missed = set(_missed(intent.plan)) if intent.make_up else set()

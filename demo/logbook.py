@@ -15,10 +15,11 @@ from collections.abc import Sequence
 
 from django.utils import timezone
 
+from attendance.selectors.weeks import planned_days_by_placement
+from compliance.engine.patterns import WorkDay
 from demo.bulk import Batch, Record, link_reason
 from demo.links import PortalLinks
 from internships.models import AccessLink, Activity, Placement, School, User
-from internships.selectors.schedules import planned_days
 from logbook.models import HistoricalLogbookEntry_activities, LogbookComment, LogbookEntry
 from logbook.services import entry_date
 
@@ -166,8 +167,8 @@ class LogbookWriter:
             self.batch.add(comment, user=author, date=moment)
         self.written.append((comment, moment))
 
-    def write(self, placement: Placement) -> None:
-        days = sorted(day for day in planned_days(placement) if day <= self.today)
+    def write(self, placement: Placement, planned: dict[datetime.date, WorkDay]) -> None:
+        days = sorted(day for day in planned if day <= self.today)
         if not days:
             return
         pupil = self.links.of(student=placement.student)
@@ -292,7 +293,7 @@ def logbook_seed(*, school: School, today: datetime.date, rng: random.Random) ->
     nobody writes about a day still to come). A placement with entries is left as it is."""
     today = min(today, timezone.localdate())
     writer = LogbookWriter(school=school, today=today, rng=rng)
-    placements = (
+    placements = list(
         Placement.objects.filter(
             school=school,
             status__in=(Placement.Status.STARTED, Placement.Status.COMPLETED),
@@ -300,11 +301,10 @@ def logbook_seed(*, school: School, today: datetime.date, rng: random.Random) ->
         )
         .exclude(logbook_entries__isnull=False)
         .select_related("student", "mentor", "supervisor", "activity_list", "school_year")
-        .prefetch_related(
-            "periods", "schedule_exceptions", "exemptions", "activity_list__activities"
-        )
+        .prefetch_related("activity_list__activities")
         .order_by("start_date", "pk")
     )
+    planned = planned_days_by_placement(placements)
     for placement in placements:
-        writer.write(placement)
+        writer.write(placement, planned[placement.pk])
     writer.save()
