@@ -80,7 +80,7 @@ class Lifecycle:
         self.batch = Batch()
         self.activities = ActivityPlanner(demo, self.batch)
         self.paperwork = Paperwork(desk, self.batch)
-        self.risks = RiskDesk(demo, self.coordinator)
+        self.risks = RiskDesk(demo, self.coordinator, self.batch)
         self.visits = VisitPlanner(demo, self.batch)
         self.lists: dict[int, DrawnUp] = {}
         self.health: dict[int, HealthUpload] = {}

@@ -1,4 +1,4 @@
-"""The risk documents of the demo (8.1.4), uploaded through the risk services.
+"""The risk documents of the demo (8.1.4), uploaded as the risk services store them.
 
 Each workplace where a pupil goes gets the host's risk assessment, dated well before the first
 pupil arrives; where it requires health surveillance (care, kitchens, bakeries, workshops) there
@@ -14,15 +14,19 @@ from typing import NamedTuple
 from django.utils import timezone
 
 from demo.builders import DemoSchool
+from demo.bulk import Batch, Later
 from demo.calendar import DAY, Day
 from demo.documents import file_name, pdf_upload
-from internships.models import Placement, Student, User, Workplace
-from internships.selectors.risks import health_assessment_required
-from internships.services.risks import (
-    health_assessment_upload,
-    risk_assessment_upload,
-    workstation_sheet_upload,
+from internships.models import (
+    HealthAssessment,
+    Placement,
+    RiskAssessment,
+    Student,
+    User,
+    Workplace,
+    WorkstationSheet,
 )
+from internships.selectors.risks import health_assessment_required
 
 
 class RiskProfile(NamedTuple):
@@ -140,12 +144,14 @@ def _yes(value: bool) -> str:
 
 
 class RiskDesk:
-    """Uploads the risk documents of one demo school, each once."""
+    """Uploads the risk documents of one demo school, each once, as ``risk_assessment_upload``,
+    ``workstation_sheet_upload`` and ``health_assessment_upload`` store them."""
 
-    def __init__(self, demo: DemoSchool, user: User) -> None:
+    def __init__(self, demo: DemoSchool, user: User, batch: Batch | None = None) -> None:
         self.demo = demo
         self.rng = demo.rng
         self.user = user
+        self.batch = batch or Batch()
         self.workplaces: set[int] = set()
         self.students: set[int] = set()
 
@@ -174,7 +180,7 @@ class RiskDesk:
             f"Hoofdzakelijk beeldschermwerk: {_yes(profile.screen_work)}.",
             f"Voor akkoord: {host.representative_name}, {host.representative_title}.",
         ]
-        risk_assessment = risk_assessment_upload(
+        risk_assessment = RiskAssessment(
             workplace=workplace,
             document=pdf_upload(
                 file_name("risicoanalyse", workplace.name, workplace.city),
@@ -184,15 +190,15 @@ class RiskDesk:
             assessed_on=assessed_on,
             health_surveillance_required=surveillance,
             mainly_screen_work=profile.screen_work,
-            user=self.user,
             notes=profile.measures,
+            uploaded_by=self.user,
         )
-        self.demo.files.append(risk_assessment.document.name)
+        self.upload(risk_assessment)
         if not surveillance:
             return
         issued_on = min(assessed_on + DAY * self.rng.randint(0, 21), first_day - DAY)
         issued_on = min(issued_on, timezone.localdate())
-        sheet = workstation_sheet_upload(
+        sheet = WorkstationSheet(
             workplace=workplace,
             workstation=profile.workstation,
             document=pdf_upload(
@@ -208,9 +214,16 @@ class RiskDesk:
                 ],
             ),
             issued_on=issued_on,
-            user=self.user,
+            uploaded_by=self.user,
         )
-        self.demo.files.append(sheet.document.name)
+        self.upload(sheet)
+
+    def upload(self, document: RiskAssessment | WorkstationSheet | HealthAssessment) -> None:
+        """Written at once, as its upload service stores it (the pages and the gate read it
+        from then on); its history is written with the batch."""
+        self.batch.add(document, later={"document": Later(lambda: document.document.name)})
+        self.batch.insert(type(document))
+        self.demo.files.append(document.document.name)
 
     def health_assessment(self, placement: Placement, sector: str) -> "HealthUpload | None":
         """The pupil's prior health assessment, to upload when this placement needs one and the
@@ -229,7 +242,7 @@ class RiskDesk:
 
 @dataclass(frozen=True)
 class HealthUpload:
-    """A health assessment the school uploads (through ``health_assessment_upload``)."""
+    """A health assessment the school uploads."""
 
     desk: RiskDesk
     placement: Placement
@@ -239,7 +252,7 @@ class HealthUpload:
 
     def upload(self) -> None:
         placement, student = self.placement, self.placement.student
-        assessment = health_assessment_upload(
+        assessment = HealthAssessment(
             student=student,
             document=pdf_upload(
                 file_name("gezondheidsbeoordeling", student.full_name),
@@ -256,9 +269,9 @@ class HealthUpload:
             ),
             assessed_on=self.assessed_on,
             conclusion=self.conclusion,
-            user=self.desk.user,
+            uploaded_by=self.desk.user,
         )
-        self.desk.demo.files.append(assessment.document.name)
+        self.desk.upload(assessment)
 
 
 def first_days(placements: list[tuple[Placement, str]]) -> dict[int, tuple[Workplace, str, Day]]:
