@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from attendance.models import AttendanceDay, AttendanceWeek
 from attendance.selectors.weeks import ATTENDANCE_STATUSES, WeekRow, same_hours, weeks_by_placement
-from attendance.services.checks import attendance_check_placement, attendance_checks_deferred
+from attendance.services.checks import attendance_check_placement
 from attendance.services.incidents import incident_report
 from attendance.services.weeks import WorkedDay
 from compliance.engine.patterns import WorkDay
@@ -212,20 +212,21 @@ class AttendanceDesk:
             )
 
     def run(self) -> None:
+        """Confirms the weeks, reports the incidents, then checks each pupil-year with confirmed
+        weeks once, in the order they came (as ``attendance_checks_deferred`` would)."""
         placements = self.placements()
         weeks = weeks_by_placement(placements, today=self.today)
         worked = []
-        with attendance_checks_deferred():
-            for placement in placements:
-                confirmed = False
-                for week, kind in self.kinds(self.weeks_to_confirm(weeks[placement.pk])):
-                    self.confirm(placement, week, kind)
-                    worked.append((placement, week))
-                    confirmed = True
-                if confirmed:  # each confirmation asks for the pupil's year to be checked
-                    attendance_check_placement(placement=placement)
-            self.batch.write()
-            self.incidents(worked)
+        pupil_years: dict[tuple[int, int], Placement] = {}
+        for placement in placements:
+            for week, kind in self.kinds(self.weeks_to_confirm(weeks[placement.pk])):
+                self.confirm(placement, week, kind)
+                worked.append((placement, week))
+                pupil_years.setdefault((placement.student_id, placement.school_year_id), placement)
+        self.batch.write()
+        self.incidents(worked)
+        for placement in pupil_years.values():
+            attendance_check_placement(placement=placement)
 
 
 def attendance_seed(*, school: School, today: datetime.date, rng: random.Random) -> None:

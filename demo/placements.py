@@ -5,8 +5,8 @@
 prepared, and a few placements still lack a mentor or a supervisor (only ones that have not
 begun: without them no agreement can be signed, and without an agreement nothing starts).
 
-This step only creates placements and their periods, inside ``compliance_checks_deferred()``;
-each gets a :class:`Intent` saying how far it goes. ``demo.lifecycle`` then prepares and
+This step only creates placements and their periods, and checks each pupil's year once at the
+end; each gets a :class:`Intent` saying how far it goes. ``demo.lifecycle`` then prepares and
 starts them once their schedules are checked. The placements and periods, a thousand at scale
 10, are written in bulk as ``placement_create`` and ``period_create`` would store them, with
 the same history (``demo.bulk``), and so are the cancellations (``placement_transition``).
@@ -101,8 +101,8 @@ class PlacementBuilder:
 
     def _write(self) -> None:
         """Writes the placements and their periods, and the cancelled placements' drafts (what
-        each states read now, as it was when drawn up); then asks for each pupil-year's check,
-        in the order they came (deferred to the end of the step)."""
+        each states read now, as it was when drawn up); then checks each pupil-year once, in
+        the order they came (as ``compliance_checks_deferred`` would at the end of the step)."""
         self.batch.insert(Placement, PlacementPeriod, Agreement)
         for papers in self.paperwork.papers:
             papers.content.read()

@@ -10,7 +10,6 @@ from django.test.utils import override_settings
 from django.utils.translation import ngettext
 
 from attendance.models import AttendanceWeek, Incident
-from compliance.services import compliance_checks_deferred
 from core.storage import private_storage
 from demo.agreements import AgreementDesk
 from demo.attendance import attendance_seed
@@ -154,7 +153,7 @@ def demo_school_seed(
 ) -> School:
     """Creates one demo school with everything in it, reproducibly for a given scale.
 
-    The placements and their periods are created first, with the compliance checks deferred to
+    The placements and their periods are created first, and each pupil's year checked once at
     the end of that step; only then are they prepared, signed and started, so the gate before
     each start reads checked schedules. ``files`` collects the documents written to storage.
     """
@@ -170,8 +169,7 @@ def demo_school_seed(
         hosts_create(demo)
         pupils_create(demo, classes)
         desk = AgreementDesk(demo, demo.coordinator)
-        with compliance_checks_deferred():
-            intents = placements_create(demo, desk)
+        intents = placements_create(demo, desk)
         placements_prepare_and_run(demo, intents, desk)
         follow_up_seed(school, rng)
     return school

@@ -19,11 +19,11 @@ from django.db.models import Count, Exists, OuterRef
 from pypdf import PdfReader
 from stdnum.be import nn, vat
 
-from compliance import services as compliance_services
 from compliance.models import ComplianceCheck
 from core.principals import StaffMember
 from core.storage import private_storage
 from demo import lifecycle as lifecycle_module
+from demo import placements as placements_module
 from demo import seed as seed_module
 from demo.builders import DemoDataError
 from demo.calendar import REFERENCE_DATE
@@ -112,7 +112,7 @@ def scale_one_counts() -> dict:
 
 def without_paperwork(monkeypatch) -> None:
     """Placements only, unchecked and never started: for tests that only count."""
-    monkeypatch.setattr(compliance_services, "compliance_check_student_year", lambda **kwargs: None)
+    monkeypatch.setattr(placements_module, "compliance_check_student_year", lambda **kwargs: None)
     monkeypatch.setattr(seed_module, "placements_prepare_and_run", lambda *args: None)
 
 
