@@ -312,5 +312,5 @@ class ActivityPlanner:
 
     def write_ticks(self) -> None:
         """Ticks off the lines of the lists written before (the others were written ticked)."""
-        Activity.objects.bulk_update(self.ticked, ["done", "done_on", "comment"])
+        Activity.objects.bulk_update(self.ticked, ["done", "done_on", "comment"], batch_size=100)
         self.ticked.clear()

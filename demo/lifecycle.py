@@ -281,8 +281,9 @@ class Lifecycle:
                 agreement.end_reason = completed_reason
                 agreement.status = Agreement.Status.ENDED
                 self.batch.changed(agreement)
-        Placement.objects.bulk_update(placements, ["status", "updated_at"])
-        Agreement.objects.bulk_update(moved, ["status", "ended_on", "end_reason", "updated_at"])
+        Placement.objects.bulk_update(placements, ["status", "updated_at"], batch_size=100)
+        fields = ["status", "ended_on", "end_reason", "updated_at"]
+        Agreement.objects.bulk_update(moved, fields, batch_size=100)
 
     def _hours(self, intent: Intent) -> WorkingHours:
         return WORKING_HOURS.get(intent.sector, DEFAULT_HOURS)

@@ -109,7 +109,7 @@ def _locate(school: School, rng: random.Random) -> Point | None:
                 workplace.longitude = _degrees(point.longitude)
                 batch.changed(workplace)
                 located.append(workplace)
-    Workplace.objects.bulk_update(located, ["latitude", "longitude"])
+    Workplace.objects.bulk_update(located, ["latitude", "longitude"], batch_size=100)
     batch.write()
     return start
 
@@ -149,7 +149,7 @@ def _visits(school: School, start: Point | None, rng: random.Random, today: date
                 setattr(visit, name, value)
             batch.changed(visit)
             changed.append(visit)
-    Visit.objects.bulk_update(changed, ["time", "distance_km"])
+    Visit.objects.bulk_update(changed, ["time", "distance_km"], batch_size=100)
     batch.write()
 
 
