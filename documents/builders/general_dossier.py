@@ -12,10 +12,13 @@ from django.utils.translation import gettext as _
 
 from documents.builders.common import class_of, programme_of
 from documents.models import Document
-from documents.rendering import pdf_context, render_pdf
+from documents.rendering import PdfSource, pdf_context, pdf_source, write_pdf
 from internships.models import Placement, Programme, School, SchoolYear
 
 TEMPLATE = "documents/pdf/general_dossier.html"
+# Part of the content hash of the general dossier an export stores (see
+# ``individual_dossier.VERSION``).
+VERSION = 1
 
 
 def school_year_placements(
@@ -60,14 +63,9 @@ def rows(placements) -> list[dict]:
     ]
 
 
-def render_general_dossier(
-    *,
-    school: School,
-    school_year: SchoolYear,
-    programme: Programme | None,
-    output: BinaryIO,
-    image_cache: dict | None = None,
-) -> None:
+def general_dossier_source(
+    *, school: School, school_year: SchoolYear, programme: Programme | None
+) -> PdfSource:
     placements = school_year_placements(school=school, school_year=school_year, programme=programme)
     context = pdf_context(
         school=school,
@@ -76,7 +74,19 @@ def render_general_dossier(
         programme=programme,
         rows=rows(placements),
     )
-    render_pdf(template_name=TEMPLATE, context=context, target=output, image_cache=image_cache)
+    return pdf_source(TEMPLATE, context)
+
+
+def render_general_dossier(
+    *,
+    school: School,
+    school_year: SchoolYear,
+    programme: Programme | None,
+    output: BinaryIO,
+    image_cache: dict | None = None,
+) -> None:
+    source = general_dossier_source(school=school, school_year=school_year, programme=programme)
+    write_pdf(source, output, image_cache=image_cache)
 
 
 def write(document: Document, *, output: BinaryIO, progress) -> None:

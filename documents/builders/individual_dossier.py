@@ -22,7 +22,7 @@ from compliance.selectors import StoredViolation
 from documents.builders.agreement import GROUP_PARTIES
 from documents.builders.common import class_of, programme_of
 from documents.models import Document
-from documents.rendering import pdf_context, render_pdf
+from documents.rendering import PdfSource, pdf_context, pdf_source, write_pdf
 from evaluations.selectors import dossier_evaluations
 from evaluations.selectors import dossier_prefetch as dossier_evaluation_prefetch
 from internships.models import (
@@ -40,6 +40,9 @@ from logbook.selectors import dossier_logbook
 from logbook.selectors import dossier_prefetch as dossier_logbook_prefetch
 
 TEMPLATE = "documents/pdf/individual_dossier.html"
+# Part of the content hash of every dossier an export stores: raise it when the dossier changes
+# in a way its HTML does not show, so no dossier made the old way is reused.
+VERSION = 1
 
 
 def dossier_placements() -> QuerySet[Placement]:
@@ -220,6 +223,11 @@ def dossier_context(placement: Placement, *, attendance: dict | None = None) -> 
     )
 
 
+def dossier_source(placement: Placement, *, attendance: dict | None = None) -> PdfSource:
+    """The dossier's HTML, from a placement loaded by :func:`dossier_placements`."""
+    return pdf_source(TEMPLATE, dossier_context(placement, attendance=attendance))
+
+
 def render_dossier(
     placement: Placement,
     *,
@@ -227,12 +235,7 @@ def render_dossier(
     image_cache: dict | None = None,
     attendance: dict | None = None,
 ) -> None:
-    render_pdf(
-        template_name=TEMPLATE,
-        context=dossier_context(placement, attendance=attendance),
-        target=output,
-        image_cache=image_cache,
-    )
+    write_pdf(dossier_source(placement, attendance=attendance), output, image_cache=image_cache)
 
 
 def write(document: Document, *, output: BinaryIO, progress) -> None:

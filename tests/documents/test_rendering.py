@@ -1,16 +1,25 @@
 """WeasyPrint's access to files: local media and static files only, never the network."""
 
+import datetime
 import io
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from documents.builders.individual_dossier import dossier_placements, render_dossier
-from documents.rendering import STYLESHEET, LocalFileFetcher, logo_url, url_fetcher
+from documents.builders.individual_dossier import dossier_placements, dossier_source, render_dossier
+from documents.rendering import (
+    STYLESHEET,
+    LocalFileFetcher,
+    css_string,
+    logo_url,
+    url_fetcher,
+    write_pdf,
+)
 
 
 def png() -> bytes:
@@ -84,3 +93,37 @@ def test_the_schools_logo_heads_every_page(school_a):
 @pytest.mark.django_db
 def test_a_school_without_logo_has_none(school_a):
     assert logo_url(school_a.school) == ""
+
+
+@pytest.mark.django_db
+def test_the_footer_and_metadata_say_when_the_pdf_was_made(school_a):
+    placement = dossier_placements().get(pk=school_a.placement.pk)
+    made = timezone.make_aware(datetime.datetime(2026, 3, 2, 14, 5))
+    output = io.BytesIO()
+
+    write_pdf(dossier_source(placement), output, generated_at=made)
+
+    reader = PdfReader(output)
+    assert all("Aangemaakt op 02/03/2026 14:05" in page.extract_text() for page in reader.pages)
+    assert reader.metadata.creation_date.replace(tzinfo=None) == datetime.datetime(
+        2026, 3, 2, 14, 5
+    )
+
+
+@pytest.mark.django_db
+def test_the_content_hash_ignores_the_moment_but_not_the_content(school_a, monkeypatch):
+    placement = dossier_placements().get(pk=school_a.placement.pk)
+    first = dossier_source(placement)
+    later = timezone.now() + datetime.timedelta(hours=3)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    again = dossier_source(placement)
+    placement.student.phone = "+32 470 99 99 99"
+
+    assert again.content_hash(version=1) == first.content_hash(version=1)
+    assert first.content_hash(version=2) != first.content_hash(version=1)
+    assert dossier_source(placement).content_hash(version=1) != first.content_hash(version=1)
+
+
+def test_a_quote_in_the_footer_text_stays_inside_its_css_string():
+    assert css_string('Aangemaakt "nu"\\') == '"Aangemaakt \\"nu\\"\\\\"'
