@@ -281,3 +281,54 @@ class Document(models.Model):
         if kind == Document.Kind.TRAVEL_EXPENSES:
             return f"supervisor:{supervisor.pk}:month:{month:%Y-%m}"
         return f"school_year:{school_year.pk}:programme:{programme.pk if programme else '-'}"
+
+
+def stored_dossier_upload_to(stored: "StoredDossier", filename: str) -> str:
+    return f"{stored.school_id}/dossiers/{stored.content_hash}.pdf"
+
+
+class StoredDossier(models.Model):
+    """A dossier rendered for an inspection export, kept by the hash of its content.
+
+    ``content_hash`` is :meth:`documents.rendering.PdfSource.content_hash` of the dossier: its
+    HTML, its stylesheets and the builder's version. A later export that arrives at the same
+    hash takes this file instead of rendering the dossier again. One is kept per subject (a
+    placement's individual dossier, a school year's general dossier): a new rendering replaces
+    the one before it.
+    """
+
+    KINDS = (Document.Kind.INDIVIDUAL_DOSSIER, Document.Kind.GENERAL_DOSSIER)
+
+    school = models.ForeignKey(
+        School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(
+        _("soort"),
+        max_length=30,
+        choices=[(kind.value, kind.label) for kind in KINDS],
+    )
+    subject_key = models.CharField(
+        _("onderwerp"), max_length=80, help_text=_("Zoals bij het document.")
+    )
+    content_hash = models.CharField(_("SHA-256 van de inhoud"), max_length=64)
+    file = models.FileField(
+        _("bestand"), upload_to=stored_dossier_upload_to, storage=document_storage
+    )
+    checksum = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveBigIntegerField(_("grootte (bytes)"))
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    objects = school_scoped("school")
+
+    class Meta:
+        verbose_name = _("bewaard stagedossier")
+        verbose_name_plural = _("bewaarde stagedossiers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "content_hash"], name="unique_stored_dossier_content"
+            ),
+        ]
+        indexes = [models.Index(fields=["school", "kind", "subject_key"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.subject_key} ({self.content_hash[:12]})"

@@ -1,16 +1,20 @@
-"""Rendering many individual dossiers for the inspection export, chunk by chunk.
+"""Running the jobs of an inspection export (``documents.builders.export_jobs``).
 
-:class:`InProcessRenderer` renders in the calling process. :class:`HelperProcessRenderer`
-spreads the chunks over helper processes (``python -m documents.export_helper``), one per core,
-each with two chunks in flight, and hands the chunks back in their order; plain subprocesses
-work in a Celery prefork worker too, where ``multiprocessing`` may not start children.
+:class:`InProcessRenderer` runs them in the calling process. :class:`HelperProcessRenderer`
+spreads them over helper processes (``python -m documents.export_helper``), one per core; plain
+subprocesses work in a Celery prefork worker too, where ``multiprocessing`` may not start
+children. Each helper has :attr:`~HelperProcessRenderer.IN_FLIGHT` jobs queued so it never waits,
+the next job goes to whichever helper answers first, and the general dossier (one long job) is
+handed out before the chunks so that it runs beside them instead of after them. A helper whose
+peak memory passes :data:`RECYCLE_ABOVE_MB` is replaced by a fresh one once its jobs are done.
 
-Both write each dossier to ``<directory>/<chunk>/<pk>.pdf`` and yield ``(pks, folder)`` per
-chunk, in order; the caller moves the files into the archive and removes the folder.
+Both write job number *i* into ``<directory>/<i>/`` and yield ``(job, folder, answer)`` in the
+order of the jobs; the caller moves the files into the archive and removes the folder.
 """
 
 import json
 import os
+import selectors
 import subprocess
 import sys
 from collections import deque
@@ -21,19 +25,21 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import connection
 
-from attendance.selectors import dossier_attendance_for
-from documents.builders.individual_dossier import dossier_placements, render_dossier
+from documents.builders.export_jobs import GENERAL_DOSSIER, run_job
 
-Chunks = list[list[int]]
+# A helper that has grown past this (ru_maxrss, in MB) is replaced after its jobs in flight: the
+# export's memory stays bounded however many dossiers it renders.
+RECYCLE_ABOVE_MB = 200
 
 
 class DossierRenderError(Exception):
-    """A helper process could not render a chunk of dossiers."""
+    """A helper process could not run a job of the export."""
 
 
 class InProcessRenderer:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, school_id: int) -> None:
         self.directory = directory
+        self.school_id = school_id
         self.image_cache: dict = {}
 
     def __enter__(self) -> "InProcessRenderer":
@@ -42,92 +48,125 @@ class InProcessRenderer:
     def __exit__(self, *exc_info) -> None:
         return None
 
-    def rendered(self, chunks: Chunks) -> Iterator[tuple[list[int], Path]]:
-        for index, pks in enumerate(chunks):
+    def rendered(self, jobs: list[dict]) -> Iterator[tuple[dict, Path, dict]]:
+        for index, job in enumerate(jobs):
             folder = self.directory / str(index)
             folder.mkdir()
-            placements = dossier_placements().in_bulk(pks)
-            attendance = dossier_attendance_for(list(placements.values()))
-            for pk in pks:
-                with (folder / f"{pk}.pdf").open("wb") as output:
-                    render_dossier(
-                        placements[pk],
-                        output=output,
-                        image_cache=self.image_cache,
-                        attendance=attendance[pk],
-                    )
-            yield pks, folder
+            answer = run_job(job, folder, school_id=self.school_id, image_cache=self.image_cache)
+            yield job, folder, answer
+
+
+class Helper:
+    """One helper process, the jobs it has in flight and the bytes of an unfinished answer."""
+
+    def __init__(self, environment: dict) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "documents.export_helper"],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        self.in_flight: deque[int] = deque()
+        self.partial = b""
+        self.peak_mb = 0.0
+
+    def send(self, request: dict) -> None:
+        self.process.stdin.write(json.dumps(request).encode() + b"\n")
+        self.process.stdin.flush()
+
+    def answers(self) -> list[dict]:
+        """The answers that have arrived completely (call when its output is readable)."""
+        data = os.read(self.process.stdout.fileno(), 65536)
+        if not data:
+            raise DossierRenderError(f"Export helper {self.process.pid} stopped unexpectedly.")
+        *lines, self.partial = (self.partial + data).split(b"\n")
+        return [json.loads(line) for line in lines]
+
+    def stop(self, *, at_once: bool = False) -> None:
+        self.process.stdin.close()
+        if at_once:
+            self.process.terminate()  # a failed export need not wait for the jobs in flight
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
 
 
 class HelperProcessRenderer:
-    IN_FLIGHT = 2  # chunks queued per helper, so it never waits for the next one
+    IN_FLIGHT = 2  # jobs queued per helper, so it never waits for the next one
 
     def __init__(self, directory: Path, processes: int, *, school_id: int) -> None:
         self.directory = directory
         self.processes = processes
         self.school_id = school_id
-        self.helpers: list[subprocess.Popen] = []
-
-    def __enter__(self) -> "HelperProcessRenderer":
-        environment = {
+        self.helpers: list[Helper] = []
+        self.environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": settings_module(),
             "DATABASE_URL": database_url(connection.settings_dict),
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         }
-        for _ in range(self.processes):
-            self.helpers.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "documents.export_helper"],
-                    cwd=settings.BASE_DIR,
-                    env=environment,
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    text=True,
-                )
-            )
+
+    def __enter__(self) -> "HelperProcessRenderer":
+        self.helpers = [Helper(self.environment) for _ in range(self.processes)]
         return self
 
     def __exit__(self, exc_type, exc_value, traceback) -> None:
         for helper in self.helpers:
-            helper.stdin.close()
-            if exc_type is not None:
-                helper.terminate()  # a failed export need not wait for the chunks in flight
-        for helper in self.helpers:
-            try:
-                helper.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                helper.kill()
-                helper.wait()
-            helper.stdout.close()
+            helper.stop(at_once=exc_type is not None)
+        self.helpers = []
 
-    def rendered(self, chunks: Chunks) -> Iterator[tuple[list[int], Path]]:
-        waiting = iter(enumerate(chunks))
-        in_flight: deque[tuple[list[int], Path, subprocess.Popen]] = deque()
+    def rendered(self, jobs: list[dict]) -> Iterator[tuple[dict, Path, dict]]:
+        first = [index for index, job in enumerate(jobs) if job["kind"] == GENERAL_DOSSIER]
+        waiting = deque(first + [index for index in range(len(jobs)) if index not in first])
+        answers: dict[int, dict] = {}
+        with selectors.DefaultSelector() as selector:
 
-        def send(helper: subprocess.Popen) -> None:
-            index, pks = next(waiting, (None, None))
-            if pks is None:
-                return
-            folder = self.directory / str(index)
-            folder.mkdir()
-            request = {"pks": pks, "directory": str(folder), "school_id": self.school_id}
-            helper.stdin.write(json.dumps(request) + "\n")
-            helper.stdin.flush()
-            in_flight.append((pks, folder, helper))
+            def hand_out(helper: Helper) -> None:
+                while waiting and len(helper.in_flight) < self.IN_FLIGHT:
+                    index = waiting.popleft()
+                    folder = self.folder(index)
+                    folder.mkdir()
+                    helper.send(
+                        {**jobs[index], "directory": str(folder), "school_id": self.school_id}
+                    )
+                    helper.in_flight.append(index)
 
-        for _ in range(self.IN_FLIGHT):
             for helper in self.helpers:
-                send(helper)
-        while in_flight:
-            pks, folder, helper = in_flight.popleft()
-            reply = helper.stdout.readline()
-            if not reply:
-                raise DossierRenderError(f"Export helper {helper.pid} stopped unexpectedly.")
-            answer = json.loads(reply)
+                selector.register(helper.process.stdout, selectors.EVENT_READ, helper)
+                hand_out(helper)
+            for index, job in enumerate(jobs):
+                while index not in answers:
+                    for key, _events in selector.select():
+                        helper = key.data
+                        self.collect(helper, answers)
+                        if helper.peak_mb > RECYCLE_ABOVE_MB and not helper.in_flight:
+                            selector.unregister(helper.process.stdout)
+                            helper = self.replace(helper)
+                            selector.register(helper.process.stdout, selectors.EVENT_READ, helper)
+                        if helper.peak_mb <= RECYCLE_ABOVE_MB:
+                            hand_out(helper)
+                yield job, self.folder(index), answers.pop(index)
+
+    def folder(self, index: int) -> Path:
+        return self.directory / str(index)
+
+    def collect(self, helper: Helper, answers: dict[int, dict]) -> None:
+        for answer in helper.answers():
+            index = helper.in_flight.popleft()
             if "error" in answer:
-                raise DossierRenderError(f"Export helper {helper.pid}: {answer['error']}")
-            send(helper)
-            yield pks, folder
+                raise DossierRenderError(f"Export helper {helper.process.pid}: {answer['error']}")
+            helper.peak_mb = answer["peak_mb"]
+            answers[index] = answer
+
+    def replace(self, helper: Helper) -> Helper:
+        helper.stop()
+        fresh = Helper(self.environment)
+        self.helpers[self.helpers.index(helper)] = fresh
+        return fresh
 
 
 def database_url(database: dict) -> str:
@@ -179,4 +218,4 @@ def dossier_renderer(
     processes = helper_processes()
     if processes:
         return HelperProcessRenderer(directory, processes, school_id=school_id)
-    return InProcessRenderer(directory)
+    return InProcessRenderer(directory, school_id=school_id)

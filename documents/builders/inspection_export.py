@@ -8,12 +8,18 @@ Memory stays bounded whatever the number of pupils: placements are handled in ch
 :data:`CHUNK_SIZE` (a fixed number of queries per chunk), each dossier is rendered to a file,
 hashed and moved into the archive on disk, and the index is spooled to a temporary file. The
 dossiers are rendered by helper processes, one per core, when the database allows it (see
-:mod:`documents.builders.dossier_renderers`); the general dossier, one long table, last.
+:mod:`documents.builders.dossier_renderers`), the general dossier, one long table, beside them.
+
+A dossier whose content has not changed since an earlier export (the same content hash) is
+copied from that export instead of laid out again (:mod:`documents.builders.export_jobs`), so a
+second export of the same school year takes seconds. The archive lists the same files in the
+same order every time.
 """
 
 import csv
 import hashlib
 import io
+import logging
 import shutil
 import tempfile
 import zipfile
@@ -25,14 +31,21 @@ from django.utils.text import slugify
 
 from documents.builders.common import class_label, path_part, programme_of
 from documents.builders.dossier_renderers import dossier_renderer
-from documents.builders.general_dossier import render_general_dossier, school_year_placements
+from documents.builders.export_jobs import (
+    GENERAL_DOSSIER,
+    GENERAL_DOSSIER_NAME,
+    dossiers_job,
+    general_dossier_job,
+)
+from documents.builders.general_dossier import school_year_placements
 from documents.models import Document
 from internships.models import Placement
+
+logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 25
 # Share of the progress bar for the individual dossiers; the general dossier takes the rest.
 DOSSIERS_SHARE = 95
-GENERAL_DOSSIER_NAME = "algemeen-stagedossier.pdf"
 INDEX_NAME = "index.csv"
 INDEX_HEADER = [
     "bestand",
@@ -95,7 +108,9 @@ def write(document: Document, *, output: BinaryIO, progress) -> None:
             programme=document.programme,
         ).values_list("pk", flat=True)
     )
-    done = 0
+    jobs = [dossiers_job(pks) for pks in chunked(placement_ids, CHUNK_SIZE)]
+    jobs.append(general_dossier_job(school_year=document.school_year, programme=document.programme))
+    done = rendered = 0
     with (
         tempfile.TemporaryDirectory(prefix="inspection-export-") as scratch,
         tempfile.TemporaryFile() as rows_file,
@@ -103,26 +118,29 @@ def write(document: Document, *, output: BinaryIO, progress) -> None:
     ):
         rows = io.TextIOWrapper(rows_file, encoding="utf-8", newline="")
         writer = csv.writer(rows, delimiter=";", lineterminator="\r\n")
+        general_checksum = ""
         with dossier_renderer(Path(scratch), school_id=document.school_id) as renderer:
-            for pks, folder in renderer.rendered(chunked(placement_ids, CHUNK_SIZE)):
-                for placement in index_placements(pks):
+            for job, folder, answer in renderer.rendered(jobs):
+                rendered += answer["rendered"]
+                if job["kind"] == GENERAL_DOSSIER:
+                    general = folder / GENERAL_DOSSIER_NAME
+                    general_checksum = add_file(archive, GENERAL_DOSSIER_NAME, general)
+                    folder.rmdir()
+                    progress(99)
+                    continue
+                for placement in index_placements(job["pks"]):
                     name = dossier_name(placement)
                     checksum = add_file(archive, name, folder / f"{placement.pk}.pdf")
                     writer.writerow(index_row(name, placement, checksum))
                 folder.rmdir()
-                done += len(pks)
+                done += len(job["pks"])
                 progress(DOSSIERS_SHARE * done // max(len(placement_ids), 1))
-
-        general = Path(scratch) / GENERAL_DOSSIER_NAME
-        with general.open("wb") as general_output:
-            render_general_dossier(
-                school=document.school,
-                school_year=document.school_year,
-                programme=document.programme,
-                output=general_output,
-            )
-        general_checksum = add_file(archive, GENERAL_DOSSIER_NAME, general)
-        progress(99)
+        logger.info(
+            "Inspection export %s: %d of %d PDFs laid out, the others reused.",
+            document.pk,
+            rendered,
+            len(placement_ids) + 1,
+        )
 
         rows.flush()
         rows_file.seek(0)
