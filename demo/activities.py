@@ -26,7 +26,6 @@ from internships.models import (
     ProgrammeActivity,
     User,
 )
-from internships.services.activities import programme_activity_create
 
 MUST = Activity.Permission.MUST
 MAY = Activity.Permission.MAY
@@ -214,16 +213,20 @@ class ActivityPlanner:
         self.ticked: list[Activity] = []
 
     def programme_activities_create(self) -> None:
+        """Each programme's reusable list, as ``programme_activity_create`` stores it."""
+        created = []
         for spec in self.demo.spec.programmes:
             programme = self.demo.programmes[spec.code]
             for position, activity in enumerate(ACTIVITIES[spec.code], start=1):
-                template = programme_activity_create(
+                template = ProgrammeActivity(
                     programme=programme,
                     description=activity.description,
                     curriculum_goal=activity.goal,
                     position=position,
                 )
-                self.specs[template.pk] = activity
+                created.append((self.batch.add(template), activity))
+        self.batch.write(ProgrammeActivity)
+        self.specs = {template.pk: activity for template, activity in created}
 
     def _permission(self, spec: ActivitySpec, minor: bool) -> str:
         if spec.rule == MINOR:

@@ -7,8 +7,8 @@ its supervisor after the mentor's advice; a running one has the interim advised 
 due date passed, sometimes finalised) and the final still open. The mentor advises through
 their personal link, as in the portal.
 
-The criteria go through their service. The evaluations, thousands at scale 10, are written in
-bulk as their services would write them (``demo.bulk``): the same rows and the same history.
+The criteria and the evaluations, thousands at scale 10, are written in bulk as their services
+would write them (``demo.bulk``): the same rows and the same history.
 """
 
 import datetime
@@ -23,7 +23,6 @@ from demo.bulk import Batch, link_reason
 from demo.links import PortalLinks
 from evaluations.models import Criterion, Evaluation, Moment, Scale, Score, due_on_for
 from evaluations.selectors.criteria import programme_of
-from evaluations.services.criteria import criterion_create
 from internships.models import Placement, Programme, School, User
 
 BOTH, INTERIM, FINAL = Criterion.Moments.BOTH, Criterion.Moments.INTERIM, Criterion.Moments.FINAL
@@ -232,18 +231,23 @@ def _specs(programme: Programme) -> tuple[CriterionSpec, ...]:
 
 
 def criteria_create(school: School) -> None:
-    """Every programme of the school gets its criteria, once."""
+    """Every programme of the school gets its criteria, once, as ``criterion_create`` adds them
+    (each at the end of the list)."""
+    batch = Batch()
     for programme in Programme.objects.filter(school=school).order_by("pk"):
         if programme.criteria.exists():
             continue
-        for spec in _specs(programme):
-            criterion_create(
+        for position, spec in enumerate(_specs(programme), start=1):
+            criterion = Criterion(
                 programme=programme,
-                curriculum_goal=spec.goal,
-                description=spec.description,
+                curriculum_goal=spec.goal.strip(),
+                description=spec.description.strip(),
                 moments=spec.moments,
                 scale=spec.scale,
+                position=position,
             )
+            batch.add(criterion)
+    batch.write()
 
 
 @dataclass
