@@ -1,12 +1,11 @@
 """The hours worked in the demo: past weeks confirmed by the mentors, most as planned, some
 corrected — a shorter day, an hour of overtime in force majeure with its compensatory rest the
 week after (5.1), a day not worked —, the last week or two still waiting, and a couple of
-incidents, each mentor through their own portal link.
+incidents (``demo.incidents``), each mentor through their own portal link.
 
 The weeks, thousands at scale 10, are written in bulk as ``attendance_week_confirm`` and
 ``attendance_week_correct`` would store them, with the same history (``demo.bulk``); each pupil's
-year is then checked once, by the service. The incidents go through their service, which
-e-mails the school.
+year is then checked once, by the service.
 """
 
 import datetime
@@ -18,14 +17,13 @@ from django.utils import timezone
 from attendance.models import AttendanceDay, AttendanceWeek
 from attendance.selectors.weeks import ATTENDANCE_STATUSES, WeekRow, same_hours, weeks_by_placement
 from attendance.services.checks import attendance_check_placement
-from attendance.services.incidents import incident_report
 from attendance.services.weeks import WorkedDay
 from compliance.engine.patterns import WorkDay
 from compliance.engine.volume import half_days
 from demo.bulk import Batch, link_reason
+from demo.incidents import IncidentDesk
 from demo.links import PortalLinks
 from internships.models import AccessLink, Mentor, Placement, School
-from internships.selectors.access_links import link_principal
 
 Status = AttendanceWeek.Status
 WEEK = datetime.timedelta(days=7)
@@ -199,17 +197,15 @@ class AttendanceDesk:
 
     def incidents(self, worked: list[tuple[Placement, WeekRow]]) -> None:
         """A couple of incidents, reported by the mentors on a day that was worked."""
+        desk = IncidentDesk(self.school, self.batch)
         count = min(len(worked), max(2, len(worked) // 20))
         for number, (placement, week) in enumerate(self.rng.sample(worked, count)):
             kind, description = INCIDENTS[number % len(INCIDENTS)]
-            incident_report(
-                placement=placement,
-                principal=link_principal(self.mentor(placement.mentor)),
-                date=self.rng.choice(sorted(week.planned)),
-                kind=kind,
-                description=description,
-                today=self.today,
-            )
+            link = self.mentor(placement.mentor)
+            day = self.rng.choice(sorted(week.planned))
+            desk.report(placement, link, date=day, kind=kind, text=description)
+        desk.write()
+        self.batch.write()
 
     def run(self) -> None:
         """Confirms the weeks, reports the incidents, then checks each pupil-year with confirmed
