@@ -44,34 +44,41 @@ def historical_model(model: type[models.Model]) -> type[models.Model]:
     return _HISTORICAL[model]
 
 
+_STAMPED: dict[type[models.Model], tuple[list[str], list[str]]] = {}
+
+
 def _stamp(instance: models.Model, *, created: bool) -> None:
     """Sets the timestamps a save sets: ``auto_now`` ones always, ``auto_now_add`` ones on
     creation (unless the story set them already)."""
-    now = timezone.now()
-    for field in instance._meta.concrete_fields:
-        stamped = getattr(field, "auto_now", False) or (
-            created and getattr(field, "auto_now_add", False)
+    model = type(instance)
+    if model not in _STAMPED:
+        fields = model._meta.concrete_fields
+        _STAMPED[model] = (
+            [field.attname for field in fields if getattr(field, "auto_now", False)],
+            [field.attname for field in fields if getattr(field, "auto_now_add", False)],
         )
-        if stamped and not (created and getattr(instance, field.attname) is not None):
-            setattr(instance, field.attname, now)
+    always, on_creation = _STAMPED[model]
+    now = timezone.now()
+    for name in always + on_creation if created else always:
+        if not (created and getattr(instance, name) is not None):
+            setattr(instance, name, now)
 
 
 def _snapshot(instance: models.Model, fields: list[models.Field]) -> dict[str, Any]:
+    """The fields' values now; a key not known yet (the row's own, or an unsaved parent's) is
+    read when the record is written."""
     values = {}
     for field in fields:
-        if field.primary_key and instance.pk is None:
-            values[field.attname] = Later.key(instance)
-        elif isinstance(field, models.ForeignKey) and field.is_cached(instance):
-            related = field.get_cached_value(instance)
-            pending = related is not None and related.pk is None
-            values[field.attname] = (
-                Later.key(related) if pending else getattr(instance, field.attname)
-            )
+        name = field.attname
+        if field.primary_key:
+            values[name] = Later.key(instance) if instance.pk is None else instance.pk
+        elif field.is_relation:
+            related = field.get_cached_value(instance, None)
+            unsaved = related is not None and related.pk is None
+            values[name] = Later.key(related) if unsaved else getattr(instance, name)
         else:
-            value = getattr(instance, field.attname)
-            values[field.attname] = (
-                copy.deepcopy(value) if isinstance(value, dict | list) else value
-            )
+            value = getattr(instance, name)
+            values[name] = copy.deepcopy(value) if isinstance(value, dict | list) else value
     return values
 
 
