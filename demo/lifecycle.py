@@ -238,6 +238,7 @@ class Lifecycle:
         lets each placement that begins pass the start gate, and starts and completes it."""
         self.activities.write()
         self.batch.insert(Agreement)
+        self.paperwork.prefetch()
         for intent in self.intents:
             pk = intent.placement.pk
             if pk in self.health:

@@ -15,6 +15,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from demo.agreements import AgreementDesk, Signer
@@ -203,6 +204,12 @@ class Paperwork:
         self.batch.changed(version, user=user, later=self._later(papers))
         agreement.status = Agreement.Status.SIGNED
         self.batch.changed(agreement)
+
+    def prefetch(self) -> None:
+        """The placements' periods, exceptions and exemptions, read once for all of them: what
+        each agreement states reads them (``planned_days``) from there."""
+        placements = [papers.placement for papers in self.papers]
+        prefetch_related_objects(placements, "periods", "schedule_exceptions", "exemptions")
 
     def write(self) -> list[str]:
         """Inserts the versions (their content read by now), the requests and the signatures

@@ -104,6 +104,7 @@ class PlacementBuilder:
         each states read now, as it was when drawn up); then checks each pupil-year once, in
         the order they came (as ``compliance_checks_deferred`` would at the end of the step)."""
         self.batch.insert(Placement, PlacementPeriod, Agreement)
+        self.paperwork.prefetch()
         for papers in self.paperwork.papers:
             papers.content.read()
         self.paperwork.write()
