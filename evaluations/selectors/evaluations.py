@@ -102,7 +102,9 @@ def moment_rows(placement: Placement, evaluations: list[Evaluation]) -> list[Mom
 
 def placement_moments(principal: Principal, placement: Placement) -> list[MomentRow]:
     """Both moments of a placement as the principal sees them (one query)."""
-    evaluations = list(evaluations_visible_to(principal).filter(placement=placement))
+    evaluations = list(
+        evaluations_visible_to(principal).filter(placement=placement).select_related("finalised_by")
+    )
     return moment_rows(placement, evaluations)
 
 
