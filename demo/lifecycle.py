@@ -23,6 +23,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -94,6 +95,13 @@ class Lifecycle:
         documented = [(i.placement, i.sector) for i in self.intents if i.level in DOCUMENTED]
         for workplace, sector, first_day in first_days(documented).values():
             self.risks.workplace_documents(workplace, sector, first_day)
+        # The workplaces' risk documents are all written now: read once for every page of the
+        # story that asks for them (the agreements, the gate, who needs a health assessment).
+        prefetch_related_objects(
+            [intent.placement for intent in self.intents],
+            "workplace__risk_assessments",
+            "workplace__workstation_sheets",
+        )
         begun = [intent.placement for intent in self.intents if intent.level == FULL]
         self.planned = planned_days_by_placement(begun)
         for members in groups:
@@ -246,6 +254,10 @@ class Lifecycle:
             if pk in self.papers:
                 self.papers[pk].content.read()
         self.demo.files += self.paperwork.write()
+        # Every health assessment is written now.
+        prefetch_related_objects(
+            [intent.placement for intent in self.begun], "student__health_assessments"
+        )
         for intent in self.begun:
             blockers = placement_start_blockers(intent.placement)
             if blockers:
