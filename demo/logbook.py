@@ -262,12 +262,11 @@ class LogbookWriter:
         links_by_entry = defaultdict(list)
         for link in links:
             links_by_entry[id(link.logbookentry)].append(link)
-        by_moment: dict[tuple[type, datetime.datetime], list[int]] = defaultdict(list)
         for row, moment in self.written:
             row.created_at = row.updated_at = moment
-            by_moment[type(row), moment].append(row.pk)
-        for (model, moment), pks in by_moment.items():
-            model.objects.filter(pk__in=pks).update(created_at=moment, updated_at=moment)
+        for model in (LogbookEntry, LogbookComment):
+            rows = [row for row, _moment in self.written if isinstance(row, model)]
+            model.objects.bulk_update(rows, ["created_at", "updated_at"], batch_size=100)
         self.batch.write()
         HistoricalLogbookEntry_activities.objects.bulk_create(
             HistoricalLogbookEntry_activities(
