@@ -23,10 +23,17 @@ from internships.services.audit import link_holder_label
 
 
 class Later:
-    """A value known only once the rows are written: a key, an agreement's content."""
+    """A value known only once the rows are written: a key, an agreement's content. It is
+    computed once, when first asked for."""
 
     def __init__(self, compute: Callable[[], Any]) -> None:
-        self.compute = compute
+        self._compute: Callable[[], Any] | None = compute
+        self._value: Any = None
+
+    def compute(self) -> Any:
+        if self._compute is not None:
+            self._value, self._compute = self._compute(), None
+        return self._value
 
     @classmethod
     def key(cls, instance: models.Model) -> "Later":
@@ -89,11 +96,13 @@ class Record:
     values: dict[str, Any]
     row: models.Model | None = None
 
-    def resolved(self) -> dict[str, Any]:
-        return {
-            name: value.compute() if isinstance(value, Later) else value
-            for name, value in self.values.items()
-        }
+    def resolved(self, names: list[str]) -> list[Any]:
+        """The values of the fields ``names``, in that order (None for those not recorded)."""
+        values = self.values
+        return [
+            value.compute() if isinstance(value, Later) else value
+            for value in (values.get(name) for name in names)
+        ]
 
 
 class Batch:
@@ -152,7 +161,7 @@ class Batch:
             history_date=date or timezone.now(),
             history_type=history_type,
             history_change_reason=reason,
-            history_user=user,
+            history_user_id=user.pk if user is not None else None,
         )
         record = Record(values)
         self.records[historical].append(record)
@@ -171,13 +180,20 @@ class Batch:
         wanted = {historical_model(model) for model in only}
         for historical in [h for h in self.records if not wanted or h in wanted]:
             records = self.records.pop(historical)
-            rows = [historical(**record.resolved()) for record in records]
+            names = [field.attname for field in historical._meta.concrete_fields]
+            rows = [historical(*record.resolved(names)) for record in records]
             historical.objects.bulk_create(rows)
             for record, row in zip(records, rows, strict=True):
                 record.row = row
 
 
+_REASONS: dict[int, tuple[AccessLink, Later]] = {}
+
+
 def link_reason(link: AccessLink) -> Later:
     """The change reason ``acting_as`` gives a save through a personal link: its holder, and
-    the link's key (known once the link is written)."""
-    return Later(lambda: link_holder_label(link)[:100])
+    the link's key (known once the link is written); one for each link."""
+    known = _REASONS.get(id(link))
+    if known is None or known[0] is not link:
+        known = _REASONS[id(link)] = (link, Later(lambda: link_holder_label(link)[:100]))
+    return known[1]
