@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from internships.models import AccessLink
@@ -185,6 +186,23 @@ class Batch:
             historical.objects.bulk_create(rows)
             for record, row in zip(records, rows, strict=True):
                 record.row = row
+
+
+def update_by_value(
+    model: type[models.Model], rows_by_value: dict[Any, list[int]], names: list[str]
+) -> None:
+    """Sets the fields ``names`` of each row (by key) to the value it is listed under: one
+    UPDATE for every hundred values (a row per value would be a CASE with thousands of
+    branches)."""
+    items = list(rows_by_value.items())
+    field = model._meta.get_field(names[0])
+    for start in range(0, len(items), 100):
+        chunk = items[start : start + 100]
+        value = Case(
+            *(When(pk__in=pks, then=Value(value)) for value, pks in chunk), output_field=field
+        )
+        keys = [pk for _value, pks in chunk for pk in pks]
+        model.objects.filter(pk__in=keys).update(**dict.fromkeys(names, value))
 
 
 _REASONS: dict[int, tuple[AccessLink, Later]] = {}

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from attendance.selectors.weeks import planned_days_by_placement
 from compliance.engine.patterns import WorkDay
-from demo.bulk import Batch, Record, link_reason
+from demo.bulk import Batch, Record, link_reason, update_by_value
 from demo.links import PortalLinks
 from internships.models import AccessLink, Activity, Placement, School, User
 from logbook.models import HistoricalLogbookEntry_activities, LogbookComment, LogbookEntry
@@ -262,11 +262,12 @@ class LogbookWriter:
         links_by_entry = defaultdict(list)
         for link in links:
             links_by_entry[id(link.logbookentry)].append(link)
+        by_moment = {LogbookEntry: defaultdict(list), LogbookComment: defaultdict(list)}
         for row, moment in self.written:
             row.created_at = row.updated_at = moment
-        for model in (LogbookEntry, LogbookComment):
-            rows = [row for row, _moment in self.written if isinstance(row, model)]
-            model.objects.bulk_update(rows, ["created_at", "updated_at"], batch_size=100)
+            by_moment[type(row)][moment].append(row.pk)
+        for model, rows in by_moment.items():
+            update_by_value(model, rows, ["created_at", "updated_at"])
         self.batch.write()
         HistoricalLogbookEntry_activities.objects.bulk_create(
             HistoricalLogbookEntry_activities(
