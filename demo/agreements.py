@@ -1,9 +1,10 @@
-"""The demo's agreements (8.1.2), drawn up, offered and signed through the agreement services.
+"""The demo's agreements (8.1.2): who pays the travel, who signs for each party and how.
 
 Most parties sign through their personal link, some on paper with a scan. The demo creates
 its links without e-mail and signs at once as each link's holder, so it never mails anyone,
-whatever the e-mail backend. Who still has to sign is shown from the
-agreement itself, as it would be before the school sends a link.
+whatever the e-mail backend. Who still has to sign is shown from the agreement itself, as it
+would be before the school sends a link. The hundreds of ordinary agreements are written in
+bulk (``demo.paperwork``, ``demo.groups``); the amendments go through the services here.
 """
 
 import random
@@ -23,14 +24,11 @@ from internships.models import (
     Host,
     Party,
     Placement,
-    SchoolYear,
     User,
 )
 from internships.selectors.access_links import link_principal
 from internships.selectors.agreement_content import DOCUMENT_LANGUAGE
-from internships.selectors.agreements import agreement_latest_version
-from internships.services.agreements import agreement_amend, agreement_create, version_make_ready
-from internships.services.group_agreements import group_agreement_create, group_agreement_make_ready
+from internships.services.agreements import agreement_amend, version_make_ready
 from internships.services.signatures import (
     signature_record_paper,
     signature_request_create,
@@ -96,23 +94,6 @@ class AgreementDesk:
         address = f"{self.rng.choice(NETWORKS)}.{self.rng.randint(2, 254)}"
         return address, self.rng.choice(BROWSERS)
 
-    def draft(self, placement: Placement, sector: str) -> Agreement:
-        travel_costs, note = self.travel(sector)
-        return agreement_create(
-            placement=placement,
-            travel_costs=travel_costs,
-            travel_costs_note=note,
-            created_by=self.user,
-        )
-
-    @staticmethod
-    def latest_version(placement: Placement) -> AgreementVersion:
-        # Fetched again: the services change the agreement through their own copies.
-        return agreement_latest_version(Agreement.objects.get(placement=placement))
-
-    def make_ready(self, placement: Placement) -> AgreementVersion:
-        return version_make_ready(version=self.latest_version(placement), user=self.user)
-
     def signer(self, placement: Placement | None, host: Host, party: str) -> Signer:
         """Who signs for ``party``, as the school would propose: for a minor the first parent
         or guardian who may sign, an adult pupil themselves, the head, the representative."""
@@ -137,20 +118,13 @@ class AgreementDesk:
             return Signer(name, role, guardian.email, guardian)
 
     def sign(
-        self,
-        parties: tuple[str, ...],
-        *,
-        placement: Placement | None = None,
-        version: AgreementVersion | None = None,
-        group: GroupAgreement | None = None,
+        self, parties: tuple[str, ...], *, placement: Placement, version: AgreementVersion
     ) -> None:
-        """Each of ``parties`` signs the version or group agreement, by link or on paper."""
-        host = placement.host if placement else group.host
-        document = version or group
+        """Each of ``parties`` signs the version, by link or on paper, through the services."""
         for party in parties:
-            signer = self.signer(placement, host, party)
+            signer = self.signer(placement, placement.host, party)
             if self.on_paper(party):
-                self._paper(party, signer, document, version=version, group=group)
+                self._paper(party, signer, version)
                 continue
             request = signature_request_create(
                 party=party,
@@ -158,7 +132,6 @@ class AgreementDesk:
                 signer_role=signer.role,
                 email=signer.email,
                 version=version,
-                group_agreement=group,
                 created_by=self.user,
                 send_email=False,
             )
@@ -167,7 +140,7 @@ class AgreementDesk:
                 principal=link_principal(request.link),
                 request=request,
                 signer_name=signer.name,
-                content_hash=document.content_hash,
+                content_hash=version.content_hash,
                 ip_address=address,
                 user_agent=browser,
             )
@@ -206,25 +179,16 @@ class AgreementDesk:
             signature_seed=int(document.content_hash[:8], 16) + len(party),
         )
 
-    def _paper(
-        self,
-        party: str,
-        signer: Signer,
-        document: AgreementVersion | GroupAgreement,
-        *,
-        version: AgreementVersion | None,
-        group: GroupAgreement | None,
-    ) -> None:
+    def _paper(self, party: str, signer: Signer, version: AgreementVersion) -> None:
         """A paper signature: the school scans the signed page."""
         signature = signature_record_paper(
             party=party,
             signer_name=signer.name,
             signer_role=signer.role,
             signed_on=timezone.localdate(),
-            scan=self.scan(party, signer, document, version=version, group=group),
+            scan=self.scan(party, signer, version, version=version, group=None),
             user=self.user,
             version=version,
-            group_agreement=group,
         )
         self.demo.files.append(signature.scan.name)
 
@@ -233,31 +197,6 @@ class AgreementDesk:
         if version.agreement.group_id:
             parties = [Party.STUDENT]
         self.sign(tuple(parties), placement=placement, version=version)
-
-    def sign_some(self, placement: Placement, version: AgreementVersion) -> None:
-        """One or two of the three sign: the agreement waits for the others."""
-        parties = self.rng.choice(
-            ((Party.SCHOOL,), (Party.STUDENT, Party.SCHOOL), (Party.STUDENT,), (Party.HOST,))
-        )
-        self.sign(parties, placement=placement, version=version)
-
-    def group(
-        self, host: Host, school_year: SchoolYear, placements: list[Placement], title: str
-    ) -> GroupAgreement:
-        """A global agreement for pupils of one class at one host, made ready and signed by
-        the school and the host; each pupil's annex is then offered for signature."""
-        group = group_agreement_create(
-            school=self.demo.school,
-            host=host,
-            school_year=school_year,
-            placements=placements,
-            title=title,
-        )
-        group_agreement_make_ready(group_agreement=group, user=self.user)
-        for placement in placements:
-            self.make_ready(placement)
-        self.sign((Party.SCHOOL, Party.HOST), group=group)
-        return group
 
     def amend(self, placement: Placement, reason: str) -> AgreementVersion:
         """An amendment (the next version), made ready for signature."""

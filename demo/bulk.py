@@ -82,8 +82,10 @@ def _snapshot(instance: models.Model, fields: list[models.Field]) -> dict[str, A
             values[name] = Later.key(instance) if instance.pk is None else instance.pk
         elif field.is_relation:
             related = field.get_cached_value(instance, None)
-            unsaved = related is not None and related.pk is None
-            values[name] = Later.key(related) if unsaved else getattr(instance, name)
+            if related is None:
+                values[name] = getattr(instance, name)
+            else:  # its key, which the row reads only when it is saved
+                values[name] = related.pk if related.pk is not None else Later.key(related)
         else:
             value = getattr(instance, name)
             values[name] = copy.deepcopy(value) if isinstance(value, dict | list) else value

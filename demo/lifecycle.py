@@ -30,19 +30,18 @@ from django.utils.translation import gettext as _
 from attendance.selectors.weeks import planned_days_by_placement
 from demo.activities import ActivityPlanner, DrawnUp
 from demo.agreements import AgreementDesk
+from demo.amendments import make_up, mentor_change, missed_days
 from demo.builders import DemoSchool
 from demo.bulk import Batch
-from demo.calendar import CALENDARS, DAY, PAST_YEAR, REFERENCE_DATE, WEEK, Day
+from demo.calendar import DAY, REFERENCE_DATE, Day
+from demo.groups import GroupDesk
 from demo.paperwork import Papers, Paperwork
 from demo.placements import GROUP_PROGRAMME, Intent
 from demo.risks import HealthUpload, RiskDesk, first_days
-from demo.schedules import DEFAULT_HOURS, WORKING_HOURS, PlacementPlan, WorkingHours
 from demo.visits import VisitPlanner
 from internships.models import Absence, Agreement, Party, Placement, User
 from internships.selectors.agreement_content import DOCUMENT_LANGUAGE
 from internships.selectors.gate import placement_start_blockers
-from internships.services.absences import absence_record, make_up_create
-from internships.services.placements import placement_transition, placement_update
 
 Status = Placement.Status
 # How far a placement is prepared.
@@ -81,11 +80,13 @@ class Lifecycle:
         self.batch = Batch()
         self.activities = ActivityPlanner(demo, self.batch)
         self.paperwork = Paperwork(desk, self.batch)
+        self.groups = GroupDesk(desk, self.paperwork, self.batch)
         self.risks = RiskDesk(demo, self.coordinator, self.batch)
         self.visits = VisitPlanner(demo, self.batch)
         self.lists: dict[int, DrawnUp] = {}
         self.health: dict[int, HealthUpload] = {}
         self.papers: dict[int, Papers] = {}
+        self.annexes: list[Papers] = []  # of group agreements, written before the others
         self.begun: list[Intent] = []
 
     def run(self) -> None:
@@ -113,8 +114,8 @@ class Lifecycle:
         self._write()
         for intent in self.intents:
             if intent.make_up:
-                self._make_up(intent)
-        self._mentor_change()
+                make_up(intent, self.desk, self._supervisor(intent.placement))
+        mentor_change(self.intents, self.desk)
 
     def _levels(self) -> None:
         counters = defaultdict(int)
@@ -176,25 +177,28 @@ class Lifecycle:
 
     def _group(self, members: list[Intent]) -> None:
         """The school and the host sign once; each pupil (or a parent) signs the annex, those
-        who start later not all yet. Through the services, each list written before the
-        agreement that states it."""
+        who start later not all yet (``demo.groups``)."""
         first = members[0].placement
+        annexes = []
         for intent in members:
             self._documents_and_list(intent, health=True, at_once=True)
-            self.activities.write()
-            self.desk.draft(intent.placement, intent.sector)
-        school_class = first.school_class
-        self.desk.group(
-            first.host,
-            first.school_year,
-            [intent.placement for intent in members],
-            f"Stages {school_class.name} {first.school_year}",
+            annexes.append(self.paperwork.draft(intent.placement, intent.sector))
+        self.activities.write()  # the lists the annexes state
+        group = self.groups.create(
+            annexes,
+            host=first.host,
+            school_year=first.school_year,
+            title=f"Stages {first.school_class.name} {first.school_year}",
         )
-        for intent in members:
+        self.groups.make_ready(group, annexes)
+        self.groups.sign(group)
+        for intent, papers in zip(members, annexes, strict=True):
             placement = intent.placement
+            self.papers[placement.pk] = papers
+            self.annexes.append(papers)
             soon = (placement.start_date - REFERENCE_DATE).days <= SOON
             if intent.outcome == Status.STARTED or (soon and self.rng.random() < 0.6):
-                self.desk.sign_all(placement, self.desk.latest_version(placement))
+                self.paperwork.sign(papers, (Party.STUDENT,))
 
     def _prepare(self, intent: Intent) -> None:
         level = intent.level
@@ -225,7 +229,7 @@ class Lifecycle:
         planned = self.planned[placement.pk]
         days = sorted(planned)
         so_far = [day for day in days if day <= until]
-        missed = set(_missed(intent.plan)) if intent.make_up else set()
+        missed = set(missed_days(intent.plan)) if intent.make_up else set()
         if intent.absences:
             missed |= self._absences(placement, so_far, planned)
         present = [day for day in so_far if day not in missed]
@@ -251,9 +255,12 @@ class Lifecycle:
             pk = intent.placement.pk
             if pk in self.health:
                 self.health[pk].upload()
-            if pk in self.papers:
+            if pk in self.papers and not intent.grouped:
                 self.papers[pk].content.read()
         self.demo.files += self.paperwork.write()
+        self.demo.files += [signature.scan.name for signature in self.groups.scans]
+        annexes = [papers.agreement for papers in self.annexes]
+        Agreement.objects.bulk_update(annexes, ["status", "updated_at"], batch_size=100)
         # Every health assessment is written now.
         prefetch_related_objects(
             [intent.placement for intent in self.begun], "student__health_assessments"
@@ -271,8 +278,6 @@ class Lifecycle:
         completed, its agreement ended. Their schedules do not change: the checks stored
         before stay current."""
         agreements = {pk: papers.agreement for pk, papers in self.papers.items()}
-        grouped = [intent.placement.pk for intent in self.begun if intent.grouped]
-        agreements |= {a.placement_id: a for a in Agreement.objects.filter(placement__in=grouped)}
         with translation.override(DOCUMENT_LANGUAGE):
             completed_reason = _("De stage is afgerond.")
         placements, moved = [], []
@@ -298,9 +303,6 @@ class Lifecycle:
         fields = ["status", "ended_on", "end_reason", "updated_at"]
         Agreement.objects.bulk_update(moved, fields, batch_size=100)
 
-    def _hours(self, intent: Intent) -> WorkingHours:
-        return WORKING_HOURS.get(intent.sector, DEFAULT_HOURS)
-
     def _absences(self, placement: Placement, days: list[Day], planned: dict) -> set[Day]:
         """One or two days missed, on days the pupil was due at the host."""
         missed = sorted(self.rng.sample(days, min(len(days), self.rng.choice((1, 1, 2)))))
@@ -321,76 +323,6 @@ class Lifecycle:
             )
             self.batch.add(absence)
         return set(missed)
-
-    def _make_up(self, intent: Intent) -> None:
-        """Two days of a single block missed through illness, made up a few weeks later: an
-        amendment adds the days to the agreement, signed again before the placement ends."""
-        placement, plan = intent.placement, intent.plan
-        calendar = CALENDARS[PAST_YEAR]
-        hours = self._hours(intent)
-        absences = [
-            absence_record(
-                placement=placement,
-                date=day,
-                hours=hours.hours,
-                justification=Absence.Justification.JUSTIFIED,
-                reason="Ziek (doktersattest)",
-                recorded_by=self._supervisor(placement),
-            )
-            for day in _missed(plan)
-        ]
-        monday = plan.end_date + 3 * DAY + 2 * WEEK
-        while not (calendar.is_school_day(monday) and calendar.is_school_day(monday + DAY)):
-            monday += WEEK
-        make_up_create(
-            placement=placement,
-            reason="Inhalen van twee stagedagen gemist door ziekte.",
-            decided_on=plan.end_date + 3 * DAY,
-            start_date=monday,
-            end_date=monday + DAY,
-            weekdays=[0, 1],
-            start_time=hours.start,
-            end_time=hours.end,
-            breaks=[list(pause) for pause in hours.breaks],
-            absences=absences,
-        )
-        version = self.desk.amend(
-            placement,
-            f"Inhaalstage op {monday:%d/%m/%Y} en {monday + DAY:%d/%m/%Y} voor twee dagen "
-            "gemist door ziekte.",
-        )
-        self.desk.sign_all(placement, version)
-        placement.refresh_from_db()
-        placement_transition(placement=placement, status=Status.COMPLETED, on=placement.end_date)
-
-    def _mentor_change(self) -> None:
-        """A running placement whose mentor is replaced: the amendment waits for the host."""
-        for intent in self.intents:
-            placement = intent.placement
-            if intent.outcome != Status.STARTED or intent.grouped:
-                continue
-            others = [
-                mentor
-                for mentor in placement.host.mentors.order_by("pk")
-                if mentor.pk != placement.mentor_id
-            ]
-            if not others:
-                continue
-            old = placement.mentor
-            placement_update(placement=placement, data={"mentor": others[0]})
-            version = self.desk.amend(
-                placement,
-                f"Andere stagementor: {others[0].full_name} neemt de begeleiding over van "
-                f"{old.full_name}.",
-            )
-            self.desk.sign((Party.SCHOOL, Party.STUDENT), placement=placement, version=version)
-            return
-
-
-def _missed(plan: PlacementPlan) -> list[Day]:
-    """The days a make-up placement makes up: the Tuesday and Wednesday of the block's last
-    week, missed through illness."""
-    return [plan.end_date - 3 * DAY, plan.end_date - 2 * DAY]
 
 
 def placements_prepare_and_run(

@@ -63,6 +63,9 @@ class Papers:
     content: Content
     ready: bool = False
     withdrawn: bool = False
+    # The version signed is fetched again, not the copy the desk made ready (and which names
+    # who made it ready in the history of what is saved through it).
+    fetched_again: bool = False
     signatures: list[Signature] = field(default_factory=list)
     scans: list[tuple[Signature, Signer]] = field(default_factory=list)  # signed on paper
 
@@ -79,11 +82,13 @@ class Paperwork:
         self.batch = batch
         self.papers: list[Papers] = []
 
-    def _later(self, papers: Papers) -> dict[str, Later]:
-        """The version's content (and, once ready, its hash) for its history records."""
-        later = {"content": Later(lambda: papers.content.value)}
+    @staticmethod
+    def _later(papers: Papers) -> dict[str, Later]:
+        """The version's content as it is now (and, once ready, its hash), for its history."""
+        content = papers.content
+        later = {"content": Later(lambda: content.value)}
         if papers.ready or papers.withdrawn:
-            later["content_hash"] = Later(lambda: papers.content.hash)
+            later["content_hash"] = Later(lambda: content.hash)
         return later
 
     def draft(self, placement: Placement, sector: str) -> Papers:
@@ -100,6 +105,12 @@ class Paperwork:
         self.batch.add(version, later=self._later(papers))
         self.papers.append(papers)
         return papers
+
+    def refresh(self, papers: Papers) -> None:
+        """The draft states the agreement anew (``group_agreement_create`` refreshes the drafts
+        that join it); what it states is read again."""
+        papers.content = Content(papers.placement)
+        self.batch.changed(papers.version, later=self._later(papers))
 
     def make_ready(self, papers: Papers) -> None:
         """Offered for signature (``version_make_ready``): frozen and hashed."""
@@ -137,7 +148,8 @@ class Paperwork:
         """Each of ``parties`` signs, by link or on paper; once all three have, the version is
         signed (``version_mark_signed``)."""
         placement = papers.placement
-        later = {"content_hash": Later(lambda: papers.content.hash)}
+        content = papers.content
+        later = {"content_hash": Later(lambda: content.hash)}
         for party in parties:
             signer = self.desk.signer(placement, placement.host, party)
             on_paper = self.desk.on_paper(party)
@@ -192,15 +204,18 @@ class Paperwork:
         return request
 
     def _after_signature(self, papers: Papers, *, on_paper: bool) -> None:
+        """Once every party has signed (for a group's annex the pupil; the group agreement is
+        signed first), the version is signed, and so is the agreement."""
         signed = {signature.party for signature in papers.signatures}
-        if any(party not in signed for party in ALL_PARTIES):
+        required = (Party.STUDENT,) if papers.agreement.group is not None else ALL_PARTIES
+        if any(party not in signed for party in required):
             return
         version, agreement = papers.version, papers.agreement
         version.status = VersionStatus.SIGNED
         version.signed_at = timezone.now()
-        # A paper signature marks the desk's own copy signed, which names the coordinator
-        # who made it ready; a link marks a fresh copy, which names no one.
-        user = self.desk.user if on_paper else None
+        # A paper signature marks the copy it was given signed; a link marks a fresh copy,
+        # which names no one.
+        user = self.desk.user if on_paper and not papers.fetched_again else None
         self.batch.changed(version, user=user, later=self._later(papers))
         agreement.status = Agreement.Status.SIGNED
         self.batch.changed(agreement)
