@@ -12,6 +12,7 @@ Both write job number *i* into ``<directory>/<i>/`` and yield ``(job, folder, an
 order of the jobs; the caller moves the files into the archive and removes the folder.
 """
 
+import contextlib
 import json
 import os
 import selectors
@@ -84,7 +85,8 @@ class Helper:
         return [json.loads(line) for line in lines]
 
     def stop(self, *, at_once: bool = False) -> None:
-        self.process.stdin.close()
+        with contextlib.suppress(BrokenPipeError):  # it stopped already
+            self.process.stdin.close()
         if at_once:
             self.process.terminate()  # a failed export need not wait for the jobs in flight
         try:
@@ -124,32 +126,31 @@ class HelperProcessRenderer:
         waiting = deque(first + [index for index in range(len(jobs)) if index not in first])
         answers: dict[int, dict] = {}
         with selectors.DefaultSelector() as selector:
-
-            def hand_out(helper: Helper) -> None:
-                while waiting and len(helper.in_flight) < self.IN_FLIGHT:
-                    index = waiting.popleft()
-                    folder = self.folder(index)
-                    folder.mkdir()
-                    helper.send(
-                        {**jobs[index], "directory": str(folder), "school_id": self.school_id}
-                    )
-                    helper.in_flight.append(index)
-
             for helper in self.helpers:
                 selector.register(helper.process.stdout, selectors.EVENT_READ, helper)
-                hand_out(helper)
+                self.hand_out(helper, jobs, waiting)
             for index, job in enumerate(jobs):
                 while index not in answers:
                     for key, _events in selector.select():
                         helper = key.data
                         self.collect(helper, answers)
-                        if helper.peak_mb > RECYCLE_ABOVE_MB and not helper.in_flight:
+                        if helper.peak_mb > RECYCLE_ABOVE_MB:
+                            if helper.in_flight:
+                                continue  # no new jobs; replaced once these are done
                             selector.unregister(helper.process.stdout)
                             helper = self.replace(helper)
                             selector.register(helper.process.stdout, selectors.EVENT_READ, helper)
-                        if helper.peak_mb <= RECYCLE_ABOVE_MB:
-                            hand_out(helper)
+                        self.hand_out(helper, jobs, waiting)
                 yield job, self.folder(index), answers.pop(index)
+
+    def hand_out(self, helper: Helper, jobs: list[dict], waiting: deque[int]) -> None:
+        """Queues waiting jobs on ``helper`` until it has :attr:`IN_FLIGHT`."""
+        while waiting and len(helper.in_flight) < self.IN_FLIGHT:
+            index = waiting.popleft()
+            folder = self.folder(index)
+            folder.mkdir()
+            helper.send({**jobs[index], "directory": str(folder), "school_id": self.school_id})
+            helper.in_flight.append(index)
 
     def folder(self, index: int) -> Path:
         return self.directory / str(index)
