@@ -19,7 +19,9 @@ from django.db.models import Count, Exists, OuterRef
 from pypdf import PdfReader
 from stdnum.be import nn, vat
 
-from compliance.models import ComplianceCheck
+from attendance.models import AttendanceWeek
+from compliance.engine.volume import half_days
+from compliance.models import ComplianceCheck, PlannedWeek
 from core.principals import StaffMember
 from core.storage import private_storage
 from demo import lifecycle as lifecycle_module
@@ -152,6 +154,19 @@ class TestSeedDemo:
         for board in SchoolBoard.objects.all():
             assert board.insurer
             assert board.policy_number
+
+    def test_the_stored_sums_are_what_the_services_store(self, seeded):
+        """The dashboards read each confirmed week's half days and each placement's planned
+        weeks; the bulk-written demo must store them as the services do."""
+        weeks = AttendanceWeek.objects.prefetch_related("days")
+        assert weeks.exists()
+        for week in weeks:
+            days = week.days.all()
+            assert week.worked_half_days == sum(half_days(day.as_work_day()) for day in days)
+        checked = ComplianceCheck.objects.filter(placement__periods__isnull=False).distinct()
+        assert checked.exists()
+        for check in checked.select_related("placement"):
+            assert PlannedWeek.objects.filter(placement=check.placement).exists(), check
 
     def test_it_reports_what_it_created_in_dutch(self, seeded):
         assert "Demogegevens aangemaakt: 2 scholen" in seeded
