@@ -57,7 +57,12 @@ def surveys_seed(*, school: School, today: datetime.date, rng: random.Random) ->
         )
         batch.add(response, reason=link_reason(link))
 
-    placements = surveyed_placements(survey).select_related("mentor", "student")
+    # In a fixed order: the placements' own (start, surname) leaves ties to the database.
+    placements = (
+        surveyed_placements(survey)
+        .select_related("mentor", "student")
+        .order_by("start_date", "student__last_name", "pk")
+    )
     for placement in placements:
         if rng.random() < 0.8 and placement.mentor_id:
             link = links.of(mentor=placement.mentor)
