@@ -15,7 +15,7 @@ from pathlib import Path
 from attendance.selectors import dossier_attendance_for
 from documents.builders import general_dossier, individual_dossier
 from documents.models import Document
-from documents.rendering import PdfSource, write_pdf
+from documents.rendering import PdfSource, fewer_collections, write_pdf
 from documents.services.stored_dossiers import (
     RenderedDossier,
     stored_dossier_copy,
@@ -48,6 +48,11 @@ def general_dossier_job(*, school_year: SchoolYear, programme: Programme | None)
 
 def run_job(job: dict, folder: Path, *, school_id: int, image_cache: dict) -> dict:
     """Runs ``job`` into ``folder``; answers ``{"done": files, "rendered": laid out}``."""
+    with fewer_collections():  # loading a chunk's dossiers allocates as much as laying one out
+        return _run_job(job, folder, school_id=school_id, image_cache=image_cache)
+
+
+def _run_job(job: dict, folder: Path, *, school_id: int, image_cache: dict) -> dict:
     if job["kind"] == DOSSIERS:
         sources = _dossier_sources(job["pks"])
         version = individual_dossier.VERSION
