@@ -3,10 +3,10 @@
 :class:`InProcessRenderer` runs them in the calling process. :class:`HelperProcessRenderer`
 spreads them over helper processes (``python -m documents.export_helper``), one per core; plain
 subprocesses work in a Celery prefork worker too, where ``multiprocessing`` may not start
-children. Each helper has :attr:`~HelperProcessRenderer.IN_FLIGHT` jobs queued so it never waits,
-the next job goes to whichever helper answers first, and the general dossier (one long job) is
-handed out before the chunks so that it runs beside them instead of after them. A helper whose
-peak memory passes :data:`RECYCLE_ABOVE_MB` is replaced by a fresh one once its jobs are done.
+children. A helper gets its next job the moment it answers, so the helpers finish together,
+and the general dossier (one long job) is handed out before the chunks so that it runs beside
+them instead of after them. A helper whose peak memory passes :data:`RECYCLE_ABOVE_MB` is
+replaced by a fresh one once its jobs are done.
 
 Both write job number *i* into ``<directory>/<i>/`` and yield ``(job, folder, answer)`` in the
 order of the jobs; the caller moves the files into the archive and removes the folder.
@@ -98,7 +98,10 @@ class Helper:
 
 
 class HelperProcessRenderer:
-    IN_FLIGHT = 2  # jobs queued per helper, so it never waits for the next one
+    # Jobs queued per helper. The next job is sent as soon as an answer arrives, so a helper
+    # waits only for the pipe; a second job queued would let one helper end the export alone
+    # with two chunks while the other has nothing left.
+    IN_FLIGHT = 1
 
     def __init__(self, directory: Path, processes: int, *, school_id: int) -> None:
         self.directory = directory

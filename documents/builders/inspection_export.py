@@ -43,7 +43,9 @@ from internships.models import Placement
 
 logger = logging.getLogger(__name__)
 
-CHUNK_SIZE = 25
+# Small enough that the helpers finish together, large enough that a chunk's fixed number of
+# queries costs little per dossier (10: 1.5 ms per dossier more than 25).
+CHUNK_SIZE = 10
 # Share of the progress bar for the individual dossiers; the general dossier takes the rest.
 DOSSIERS_SHARE = 95
 INDEX_NAME = "index.csv"
