@@ -17,6 +17,7 @@ from compliance.engine.patterns import WorkDay
 from compliance.engine.volume import Volume, half_days
 from compliance.models import ComplianceCheck, Exemption, PlannedWeek, ScheduleException
 from compliance.schedules import schedules_for_student_year
+from compliance.signals import planned_weeks_stored
 from internships.models import Placement, SchoolYear, Student
 from internships.signals import placement_schedule_changed
 
@@ -137,6 +138,9 @@ def compliance_check_student_year(*, student: Student, school_year: SchoolYear) 
         placement__student=student, placement__school_year=school_year
     ).delete()
     PlannedWeek.objects.bulk_create(planned_weeks)
+    planned_weeks_stored.send(
+        sender=compliance_check_student_year, student=student, school_year=school_year
+    )
 
 
 def _planned_weeks(placement: Placement, days: dict[datetime.date, WorkDay]) -> list[PlannedWeek]:

@@ -3,6 +3,8 @@
 - :class:`CalendarFeed`: a supervisor's secret address for their visits as a calendar; the
   token is only ever shown once, the database keeps its SHA-256 (``core.tokens``).
 - :class:`SchoolLocation`: where the school is, so the day's route starts and ends there.
+- :class:`VisitWindow`: a visit the plan asks for (annex 3), kept with the placement's planned
+  weeks so lists of hundreds of placements read their windows instead of expanding schedules.
 """
 
 from django.conf import settings
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.tenancy import school_scoped
-from internships.models import School
+from internships.models import Placement, PlacementPeriod, School
 
 
 class CalendarFeed(models.Model):
@@ -78,3 +80,34 @@ class SchoolLocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school}: {self.latitude}, {self.longitude}"
+
+
+class VisitWindow(models.Model):
+    """One visit the programme's rule asks for (annex 3, ``visits.selectors.plan``): the window
+    it falls in and the day proposed, from the planned days of the placement's latest check.
+
+    Written by ``visits.services.windows.visit_windows_store`` whenever the compliance check
+    stores the placement's planned weeks, and when a programme's visit interval changes. Whether
+    a window is done, planned, to plan or overdue depends on the visits and on today, so it is
+    never stored."""
+
+    placement = models.ForeignKey(
+        Placement, verbose_name=_("stage"), on_delete=models.CASCADE, related_name="visit_windows"
+    )
+    period = models.ForeignKey(
+        PlacementPeriod, verbose_name=_("stageperiode"), on_delete=models.CASCADE, related_name="+"
+    )
+    window_start = models.DateField(_("begin van het bezoekvenster"))
+    window_end = models.DateField(_("einde van het bezoekvenster"))
+    proposed_on = models.DateField(_("voorgestelde bezoekdag"))
+
+    objects = school_scoped("placement__school")
+
+    class Meta:
+        verbose_name = _("bezoekvenster")
+        verbose_name_plural = _("bezoekvensters")
+        ordering = ["placement", "window_start"]
+        indexes = [models.Index(fields=["window_end", "placement"])]
+
+    def __str__(self) -> str:
+        return f"{self.placement}: {self.window_start:%d/%m/%Y}–{self.window_end:%d/%m/%Y}"

@@ -3,6 +3,7 @@
 from visits.selectors.expenses import ExpenseReport, expense_report, expense_report_for
 from visits.selectors.follow_up import (
     overdue_visits,
+    overdue_visits_count,
     plan_overview,
     todos_for,
     visits_this_week,
@@ -22,6 +23,7 @@ __all__ = [
     "expense_report",
     "expense_report_for",
     "overdue_visits",
+    "overdue_visits_count",
     "placement_plan",
     "plan_overview",
     "supervisor_get_for",

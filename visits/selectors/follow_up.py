@@ -9,7 +9,7 @@ plan no visits and see none of this.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,8 @@ from core.principals import (
 from core.todo import Todo, by_urgency
 from internships.models import Placement, SchoolYear, User, Visit
 from internships.selectors.placements import placements_visible_to
-from visits.selectors.plan import VisitProposal, plan_queryset, plans_of
+from visits.models import VisitWindow
+from visits.selectors.plan import ProposalStatus, VisitProposal, plan_queryset, plans_of
 
 # To-dos: plan the visits whose window opens within two weeks; remind of an overdue visit for a
 # month after its window (as long as a visit after the placement still belongs to it).
@@ -75,16 +76,81 @@ def own_visits(principal: Principal) -> QuerySet[Visit]:
             unknown_principal(principal)
 
 
-def overdue_visits(
+def _year_placements(principal: Principal, school_year: SchoolYear) -> QuerySet[Placement]:
+    return plan_placements_for(principal).active().filter(school_year=school_year)
+
+
+def _open_windows(principal: Principal, *, school_year: SchoolYear, today: datetime.date):
+    """The stored windows of the school year that passed without a visit and that no later
+    visit caught up (no visit on or after the window's first day), in date order."""
+    visits_since_start = Visit.objects.filter(
+        placement=OuterRef("placement"), date__gte=OuterRef("window_start")
+    )
+    return (
+        VisitWindow.objects.filter(
+            placement__in=_year_placements(principal, school_year), window_end__lt=today
+        )
+        .exclude(Exists(visits_since_start))
+        .order_by("proposed_on", "placement__student_id", "pk")
+    )
+
+
+def _unchecked_open(
     principal: Principal, *, school_year: SchoolYear, today: datetime.date
 ) -> list[VisitProposal]:
-    """The visits of the school year whose window passed without a visit and that no later
-    visit caught up: the school's for a coordinator (their dashboard), a supervisor's own."""
-    # Only a placement that has started can have a window that passed.
-    placements = plan_queryset(
-        plan_placements_for(principal).filter(school_year=school_year, start_date__lt=today)
+    """The open proposals of started placements that have no stored check (and so no stored
+    windows) yet, expanded here: every write checks a placement, so in use this is empty;
+    after an upgrade ``manage.py recheck_schedules`` stores them all."""
+    unchecked = _year_placements(principal, school_year).filter(
+        compliance__isnull=True, start_date__lt=today
     )
-    return [proposal for proposal in plans_of(placements, today=today) if proposal.is_open]
+    return [
+        proposal for proposal in plans_of(plan_queryset(unchecked), today=today) if proposal.is_open
+    ]
+
+
+def overdue_visits(
+    principal: Principal,
+    *,
+    school_year: SchoolYear,
+    today: datetime.date,
+    limit: int | None = None,
+) -> list[VisitProposal]:
+    """The visits of the school year whose window passed without a visit and that no later
+    visit caught up: the school's for a coordinator (their dashboard), a supervisor's own; the
+    first ``limit`` of them if given. From the stored windows (``visits.VisitWindow``)."""
+    windows = _open_windows(principal, school_year=school_year, today=today).select_related(
+        "period",
+        "placement__student",
+        "placement__host",
+        "placement__workplace",
+        "placement__supervisor",
+    )
+    if limit is not None:
+        windows = windows[:limit]
+    proposals = [
+        VisitProposal(
+            placement=window.placement,
+            period=window.period,
+            window_start=window.window_start,
+            window_end=window.window_end,
+            proposed_on=window.proposed_on,
+            status=ProposalStatus.OVERDUE,
+            visit=None,
+            caught_up=False,
+        )
+        for window in windows
+    ]
+    proposals += _unchecked_open(principal, school_year=school_year, today=today)
+    proposals.sort(key=lambda proposal: (proposal.proposed_on, proposal.placement.student_id))
+    return proposals[:limit]
+
+
+def overdue_visits_count(
+    principal: Principal, *, school_year: SchoolYear, today: datetime.date
+) -> int:
+    stored = _open_windows(principal, school_year=school_year, today=today).count()
+    return stored + len(_unchecked_open(principal, school_year=school_year, today=today))
 
 
 def visits_to_record(principal: Principal, *, today: datetime.date) -> list[Visit]:

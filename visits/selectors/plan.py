@@ -99,7 +99,8 @@ class VisitProposal:
 
 
 def plan_queryset(placements: QuerySet[Placement]) -> QuerySet[Placement]:
-    """The placements with everything their plan reads, in a fixed number of queries.
+    """The placements with everything their plan reads, in a fixed number of queries (for a
+    checked placement: its stored windows, periods and visits).
 
     The related rows go to plain lists (``to_attr``): a list of hundreds of placements would
     otherwise build a queryset per placement and relation just to hold them."""
@@ -108,8 +109,9 @@ def plan_queryset(placements: QuerySet[Placement]) -> QuerySet[Placement]:
         .select_related(*PLAN_RELATIONS, "compliance")
         .defer("compliance__violations", "compliance__totals")
         .prefetch_related(
-            Prefetch("planned_weeks", to_attr="plan_weeks"),
+            Prefetch("visit_windows", to_attr="plan_windows"),
             Prefetch("periods", to_attr="plan_periods"),
+            # A placement not checked yet is expanded from these (few rows for the others).
             Prefetch(
                 "schedule_exceptions",
                 queryset=ScheduleException.objects.order_by("date"),
@@ -177,6 +179,31 @@ def period_windows(
         start += weeks * WEEK
 
 
+@dataclass(frozen=True)
+class Window:
+    """A visit the rule asks for: its period, its window and the day proposed."""
+
+    period: PlacementPeriod
+    window_start: datetime.date
+    window_end: datetime.date
+    proposed_on: datetime.date
+
+
+def windows_of(
+    periods: Iterable[PlacementPeriod], days: Collection[datetime.date], weeks: int
+) -> list[Window]:
+    """The windows of a placement's periods that hold planned days, in date order, each with
+    its middle internship day proposed (annex 3)."""
+    internship = sorted(days)
+    windows = []
+    for period in sorted(periods, key=lambda period: period.start_date):
+        for start, end in period_windows(period, weeks):
+            inside = [day for day in internship if start <= day <= end]
+            if inside:
+                windows.append(Window(period, start, end, inside[len(inside) // 2]))
+    return windows
+
+
 def placement_plan(
     placement: Placement,
     *,
@@ -185,23 +212,18 @@ def placement_plan(
 ) -> list[VisitProposal]:
     """The proposals of one placement, in date order (``days``: its planned days, if known)."""
     days = internship_days(placement) if days is None else days
-    internship = sorted(days)
     visits = _related(placement, "plan_visits", "visits")
-    weeks = interval_weeks(placement)
-    proposals = []
     periods = _related(placement, "plan_periods", "periods")
-    for period in sorted(periods, key=lambda period: period.start_date):
-        for start, end in period_windows(period, weeks):
-            inside = [day for day in internship if start <= day <= end]
-            if not inside:
-                continue
-            proposals.append(
-                _proposal(placement, period, start, end, inside[len(inside) // 2], visits, today)
-            )
+    proposals = [
+        _proposal(placement, window, visits, today)
+        for window in windows_of(periods, days, interval_weeks(placement))
+    ]
     return sorted(proposals, key=lambda proposal: (proposal.proposed_on, proposal.period.pk))
 
 
-def _proposal(placement, period, start, end, proposed_on, visits, today) -> VisitProposal:
+def _proposal(placement: Placement, window, visits: list[Visit], today) -> VisitProposal:
+    """How ``window`` (a :class:`Window` or a stored ``VisitWindow``) stands by the visits."""
+    start, end = window.window_start, window.window_end
     within = [visit for visit in visits if start <= visit.date <= end]
     done = next((visit for visit in within if visit.is_done), None)
     planned = next((visit for visit in within if not visit.is_done), None)
@@ -215,34 +237,47 @@ def _proposal(placement, period, start, end, proposed_on, visits, today) -> Visi
         status, visit = ProposalStatus.TO_PLAN, None
     return VisitProposal(
         placement=placement,
-        period=period,
+        period=window.period,
         window_start=start,
         window_end=end,
-        proposed_on=proposed_on,
+        proposed_on=window.proposed_on,
         status=status,
         visit=visit,
         caught_up=any(visit.date > end for visit in visits),
     )
 
 
-def _stored_days(placement: Placement) -> set[datetime.date] | None:
-    """The planned days as the placement's latest check stored them (``PlannedWeek``), when
-    :func:`plan_queryset` read them and the placement was checked; else ``None``."""
-    if not hasattr(placement, "plan_weeks") or getattr(placement, "compliance", None) is None:
+def _stored_windows(placement: Placement) -> list | None:
+    """The windows stored with the placement's latest check (``visits.VisitWindow``), when
+    :func:`plan_queryset` read them and the placement was checked; else ``None``. Each gets its
+    period from the placement's periods, so no query per window."""
+    if not hasattr(placement, "plan_windows") or getattr(placement, "compliance", None) is None:
         return None
-    return {date for week in placement.plan_weeks for date in week.dates}
+    periods = {period.pk: period for period in _related(placement, "plan_periods", "periods")}
+    for window in placement.plan_windows:
+        window.period = periods[window.period_id]
+    return placement.plan_windows
 
 
 def plans_of(placements: Iterable[Placement], *, today: datetime.date) -> list[VisitProposal]:
-    """The proposals of many placements (from :func:`plan_queryset`), in date order."""
+    """The proposals of many placements (from :func:`plan_queryset`), in date order: from the
+    stored windows of checked placements, expanded here for a placement not checked yet."""
     holidays: dict[tuple[int, int], tuple[set, set]] = {}
     proposals = []
     for placement in placements:
-        key = (placement.school_year_id, placement.school_id)
-        if key not in holidays:
-            holidays[key] = holiday_dates(placement.school_year, placement.school_id)
-        days = _stored_days(placement) or internship_days(placement, holidays[key])
-        proposals.extend(placement_plan(placement, today=today, days=days))
+        windows = _stored_windows(placement)
+        if windows is None:
+            key = (placement.school_year_id, placement.school_id)
+            if key not in holidays:
+                holidays[key] = holiday_dates(placement.school_year, placement.school_id)
+            proposals.extend(
+                placement_plan(
+                    placement, today=today, days=internship_days(placement, holidays[key])
+                )
+            )
+            continue
+        visits = _related(placement, "plan_visits", "visits")
+        proposals.extend(_proposal(placement, window, visits, today) for window in windows)
     return sorted(
         proposals, key=lambda proposal: (proposal.proposed_on, proposal.placement.student.pk)
     )

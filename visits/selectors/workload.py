@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from core.principals import Principal, StaffMember
-from internships.models import SchoolYear, User, Visit
+from internships.models import Placement, SchoolYear, User, Visit
+from visits.models import VisitWindow
 from visits.providers import Router, minutes_at
 from visits.selectors.follow_up import plan_placements_for
 from visits.selectors.locations import round_trips, school_point
@@ -64,6 +73,24 @@ class _Tally:
         )
 
 
+def windows_to_visit(
+    placements: QuerySet[Placement], *, today: datetime.date
+) -> list[tuple[int, int]]:
+    """Per supervisor of ``placements``: how many stored windows still ask for a visit, to plan
+    (no visit in it yet) or overdue and not caught up by a later visit (annex 3). One query."""
+    visits = Visit.objects.filter(placement=OuterRef("placement"))
+    in_window = visits.filter(date__gte=OuterRef("window_start"), date__lte=OuterRef("window_end"))
+    caught_up = visits.filter(date__gt=OuterRef("window_end"))
+    return list(
+        VisitWindow.objects.filter(placement__in=placements)
+        .exclude(Exists(in_window))
+        .exclude(Q(window_end__lt=today) & Exists(caught_up))
+        .values_list("placement__supervisor_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+
 def supervisor_workload(
     principal: Principal,
     *,
@@ -75,9 +102,18 @@ def supervisor_workload(
     a coordinator, their own row for a supervisor; nothing for link holders. A visit counts
     for whoever makes it (``visited_by``, else the placement's supervisor)."""
     today = today or timezone.localdate()
+    of_year = (
+        plan_placements_for(principal)
+        .active()
+        .filter(school_year=school_year, supervisor__isnull=False)
+    )
     placements = list(
-        plan_queryset(
-            plan_placements_for(principal).filter(school_year=school_year, supervisor__isnull=False)
+        of_year.select_related("school", "supervisor", "workplace").prefetch_related(
+            Prefetch(
+                "visits",
+                queryset=Visit.objects.order_by("date", "time", "pk"),
+                to_attr="plan_visits",
+            )
         )
     )
     if not placements:
@@ -91,7 +127,11 @@ def supervisor_workload(
         own = tally(placement.supervisor)
         own.pupils.add(placement.student_id)
         own.placements += 1
-    for proposal in plans_of(placements, today=today):
+    supervisors = {placement.supervisor_id: placement.supervisor for placement in placements}
+    for supervisor_id, count in windows_to_visit(of_year, today=today):
+        tally(supervisors[supervisor_id]).open += count
+    # A placement without a stored check has no stored windows yet (see ``plans_of``).
+    for proposal in plans_of(plan_queryset(of_year.filter(compliance__isnull=True)), today=today):
         if proposal.is_to_plan or proposal.is_open:
             tally(proposal.placement.supervisor).open += 1
     made = [(visit, placement) for placement in placements for visit in placement.plan_visits]
