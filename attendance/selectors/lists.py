@@ -254,10 +254,17 @@ def _mentor_todos(principal: MentorLink, today: datetime.date) -> list[Todo]:
     return todos
 
 
-def _staff_todos(principal: StaffMember, today: datetime.date) -> list[Todo]:
+def _staff_todos(
+    principal: StaffMember, today: datetime.date, unconfirmed: list | None
+) -> list[Todo]:
     todos = []
     school_year = _current_school_year(today)
-    rows = unconfirmed_weeks(principal, school_year=school_year, today=today) if school_year else []
+    if unconfirmed is not None:
+        rows = unconfirmed
+    elif school_year is not None:
+        rows = unconfirmed_weeks(principal, school_year=school_year, today=today)
+    else:
+        rows = []
     for row in rows:
         if not row.is_overdue:
             continue
@@ -308,16 +315,22 @@ def _staff_todos(principal: StaffMember, today: datetime.date) -> list[Todo]:
     return todos
 
 
-def todos_for(principal: Principal, *, today: datetime.date | None = None) -> list[Todo]:
+def todos_for(
+    principal: Principal,
+    *,
+    today: datetime.date | None = None,
+    unconfirmed: list[UnconfirmedWeeks] | None = None,
+) -> list[Todo]:
     """A mentor: the past weeks to confirm. Staff: weeks left unconfirmed more than 7 days
     after their end, violations in the worked hours, incidents not handled yet (in the school
-    year of ``today``, by default the real today)."""
+    year of ``today``, by default the real today). A dashboard that already read
+    :func:`unconfirmed_weeks` of that school year passes them as ``unconfirmed``."""
     today = today or timezone.localdate()
     match principal:
         case MentorLink():
             return _mentor_todos(principal, today)
         case StaffMember():
-            return _staff_todos(principal, today)
+            return _staff_todos(principal, today, unconfirmed)
         case PupilLink() | GuardianLink() | SignatoryLink() | ApiClient() | Anonymous():
             return []
         case _:
