@@ -210,11 +210,46 @@ def profile(found: list[Page], name: str, runs: int) -> None:
         print(f"\n=== {page.name}: {runs} requests ===\n{out.getvalue()}")
 
 
+def slowest_queries(found: list[Page], name: str, count: int = 15) -> None:
+    """Prints the slowest queries of one request to each page whose name has ``name``, with
+    the function of the project that ran them."""
+    import traceback
+
+    from django.db import connection
+
+    for page in found:
+        if name not in page.name:
+            continue
+        seen: list[tuple[float, str, str]] = []
+
+        def timed(execute, sql, params, many, context, seen=seen):
+            started = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                frames = [
+                    f"{Path(frame.filename).relative_to(ROOT)}:{frame.lineno} {frame.name}"
+                    for frame in traceback.extract_stack()
+                    if frame.filename.startswith(str(ROOT))
+                    and ".venv" not in frame.filename
+                    and "benchmarks" not in frame.filename
+                ]
+                caller = frames[-1] if frames else "?"
+                seen.append((time.perf_counter() - started, caller, sql))
+
+        with connection.execute_wrapper(timed):
+            page.client.get(random.choice(page.paths))
+        print(f"\n=== {page.name}: {len(seen)} queries, slowest first ===")
+        for spent, caller, sql in sorted(seen, reverse=True)[:count]:
+            print(f"{spent * 1000:7.1f} ms  {caller}\n           {sql[:160]}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--profile", default="", help="cProfile the pages whose name has this")
     parser.add_argument("--only", default="", help="measure only the pages whose name has this")
+    parser.add_argument("--queries", default="", help="list the slowest queries of these pages")
     args = parser.parse_args(argv)
     if not os.environ.get("DATABASE_URL"):
         print("Set DATABASE_URL to a seeded database (see the docstring).", file=sys.stderr)
@@ -230,6 +265,8 @@ def main(argv: list[str]) -> int:
     report(found)
     if args.profile:
         profile(found, args.profile, args.runs)
+    if args.queries:
+        slowest_queries(found, args.queries)
     return 0
 
 
