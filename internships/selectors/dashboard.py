@@ -27,13 +27,14 @@ class Dashboard:
     students_without_placement_count: int | None
     starting_soon: list[Placement]
     missing_people: list[Placement]
-    with_compliance_errors: QuerySet[Placement]
+    with_compliance_errors: list[Placement]
     running_count: int
     placement_count: int
     awaiting_signatures: list["AwaitingSignatures"]
     starting_soon_count: int = 0
     missing_people_count: int = 0
     awaiting_signatures_count: int = 0
+    with_compliance_errors_count: int = 0
 
     @property
     def more_starting_soon(self) -> int:
@@ -42,6 +43,10 @@ class Dashboard:
     @property
     def more_missing_people(self) -> int:
         return self.missing_people_count - len(self.missing_people)
+
+    @property
+    def more_with_compliance_errors(self) -> int:
+        return self.with_compliance_errors_count - len(self.with_compliance_errors)
 
     @property
     def more_awaiting_signatures(self) -> int:
@@ -69,6 +74,13 @@ def dashboard_for(
         without_placement_count = without_placement.count()
     starting_soon = placements.starting_between(today, horizon).order_by("start_date", "pk")
     missing_people = placements.missing_people().order_by("start_date", "pk")
+    with_errors = (
+        placements.active()
+        .filter(compliance__error_count__gt=0)
+        .select_related("compliance")
+        .defer("compliance__violations", "compliance__totals")
+        .order_by("start_date", "pk")
+    )
     return Dashboard(
         students_without_placement=without_placement,
         students_without_placement_count=without_placement_count,
@@ -76,11 +88,8 @@ def dashboard_for(
         starting_soon_count=starting_soon.count(),
         missing_people=list(missing_people[:PANEL_ROWS]),
         missing_people_count=missing_people.count(),
-        with_compliance_errors=placements.active()
-        .filter(compliance__error_count__gt=0)
-        .select_related("compliance")
-        .defer("compliance__violations", "compliance__totals")
-        .order_by("start_date"),
+        with_compliance_errors=list(with_errors[:PANEL_ROWS]),
+        with_compliance_errors_count=with_errors.count(),
         running_count=placements.filter(status=Placement.Status.STARTED).count(),
         placement_count=placements.active().count(),
         awaiting_signatures=awaiting_signatures(

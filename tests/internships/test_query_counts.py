@@ -81,7 +81,7 @@ def rows_shown(name: str, context) -> int:
     if name == "dashboards:home":
         dashboard = context["dashboard"]
         # The panels show their first rows and count the rest.
-        return min(dashboard.missing_people_count, len(dashboard.with_compliance_errors))
+        return min(dashboard.missing_people_count, dashboard.with_compliance_errors_count)
     rows = {
         "internships:student-list": "students",
         "internships:host-list": "hosts",
