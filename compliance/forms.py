@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Exemption, ScheduleException
+from core import widgets
 from core.forms import CrispyFormMixin, DateInput, TimeInput
 from internships.forms.breaks import BreaksMixin, ProposedBreaksMixin
 from internships.forms.placements import weekday_field
@@ -43,23 +44,30 @@ class ScheduleExceptionForm(CrispyFormMixin, BreaksMixin, forms.ModelForm):
 
 class ScheduleTryForm(CrispyFormMixin, ProposedBreaksMixin, forms.Form):
     """A schedule to try out before it is saved on a placement; its break starts as the legal
-    one for the hours and the pupil's age (5.2)."""
+    one for the hours and the pupil's age (5.2). Its lists of pupils and classes run to
+    hundreds of options: ``core.widgets.Select`` writes them without a template per option."""
 
     student = forms.ModelChoiceField(
         label=_("Leerling"),
         queryset=Student.objects.none(),
         required=False,
         help_text=_("Of vul hieronder enkel een geboortedatum in."),
+        widget=widgets.Select,
     )
     birth_date = forms.DateField(label=_("Geboortedatum"), required=False, widget=DateInput())
-    school_year = forms.ModelChoiceField(label=_("Schooljaar"), queryset=SchoolYear.objects.all())
+    school_year = forms.ModelChoiceField(
+        label=_("Schooljaar"), queryset=SchoolYear.objects.all(), widget=widgets.Select
+    )
     school_class = forms.ModelChoiceField(
         label=_("Klas (lessenrooster)"),
         queryset=SchoolClass.objects.none(),
         required=False,
         help_text=_("De lesuren tellen mee als arbeidstijd (5.1)."),
+        widget=widgets.Select,
     )
-    kind = forms.ChoiceField(label=_("Soort"), choices=PlacementPeriod.Kind.choices)
+    kind = forms.ChoiceField(
+        label=_("Soort"), choices=PlacementPeriod.Kind.choices, widget=widgets.Select
+    )
     start_date = forms.DateField(label=_("Van"), widget=DateInput())
     end_date = forms.DateField(label=_("Tot en met"), widget=DateInput())
     weekdays = weekday_field()
@@ -68,6 +76,7 @@ class ScheduleTryForm(CrispyFormMixin, ProposedBreaksMixin, forms.Form):
         choices=PlacementPeriod._meta.get_field("every_n_weeks").choices,
         coerce=int,
         initial=1,
+        widget=widgets.Select,
     )
     start_time = forms.TimeField(label=_("Begintijd"), widget=TimeInput())
     end_time = forms.TimeField(label=_("Eindtijd"), widget=TimeInput())

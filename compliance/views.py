@@ -152,7 +152,7 @@ class ScheduleTryView(StaffRequiredMixin, View):
     def get_form(self, data=None, refresh=None):
         """The pupils and classes to choose from are those of the school year worked in (and
         pupils not in a class yet): a school's earlier years would make the lists several times
-        longer."""
+        longer. Of a pupil the page needs the name, the birth date and the class's key only."""
         principal = self.request.principal
         school_year = self.request.school_year
         form = ScheduleTryForm(
@@ -160,7 +160,7 @@ class ScheduleTryView(StaffRequiredMixin, View):
             initial={"school_year": school_year},
             students=students_visible_to(principal)
             .filter(Q(school_class__school_year=school_year) | Q(school_class__isnull=True))
-            .select_related("school_class"),
+            .only("first_name", "last_name", "birth_date", "school_class"),
             school_classes=classes_visible_to(principal, school_year),
             refresh=refresh,
         )
@@ -192,15 +192,17 @@ class ScheduleTryView(StaffRequiredMixin, View):
                     ),
                 ),
             )
-            school_class = data["school_class"] or (
-                data["student"].school_class if data["student"] else None
-            )
+            student, school_class = data["student"], data["school_class"]
+            if school_class is not None:
+                school_class_id = school_class.pk
+            else:
+                school_class_id = student.school_class_id if student is not None else None
             trial = trial_schedule(
                 school_id=request.user.school_id,
                 birth_date=data["birth_date"],
                 school_year=data["school_year"],
                 pattern=pattern,
-                school_class_id=school_class.pk if school_class else None,
+                school_class_id=school_class_id,
                 exemptions=Exemptions(**dict.fromkeys(data["exemptions"], True)),
                 requires_minimum_volume=data["requires_minimum_volume"],
             )

@@ -1,9 +1,11 @@
-"""Search and filter forms of the list pages (django-filter)."""
+"""Search and filter forms of the list pages (django-filter). Their lists of hosts, classes
+and supervisors run long: ``core.widgets.Select`` writes them without a template per option."""
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core import widgets
 from core.forms import DateInput
 from internships.models import (
     Host,
@@ -39,13 +41,17 @@ def _programmes(request) -> QuerySet[Programme]:
 class StudentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="filter_search")
     school_class = django_filters.ModelChoiceFilter(
-        label=_("Klas"), queryset=_school_classes, empty_label=_("Alle klassen")
+        label=_("Klas"),
+        queryset=_school_classes,
+        empty_label=_("Alle klassen"),
+        widget=widgets.Select,
     )
     programme = django_filters.ModelChoiceFilter(
         label=_("Studierichting"),
         field_name="school_class__programme",
         queryset=_programmes,
         empty_label=_("Alle studierichtingen"),
+        widget=widgets.Select,
     )
     without_placement = django_filters.BooleanFilter(
         label=_("Zonder stage dit schooljaar"),
@@ -97,16 +103,28 @@ def _supervisors(request) -> QuerySet[User]:
 class PlacementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="filter_search")
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Placement.Status.choices, empty_label=_("Alle statussen")
+        label=_("Status"),
+        choices=Placement.Status.choices,
+        empty_label=_("Alle statussen"),
+        widget=widgets.Select,
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Soort"), choices=Placement.Kind.choices, empty_label=_("Alle soorten")
+        label=_("Soort"),
+        choices=Placement.Kind.choices,
+        empty_label=_("Alle soorten"),
+        widget=widgets.Select,
     )
     host = django_filters.ModelChoiceFilter(
-        label=_("Stagegever"), queryset=_hosts, empty_label=_("Alle stagegevers")
+        label=_("Stagegever"),
+        queryset=_hosts,
+        empty_label=_("Alle stagegevers"),
+        widget=widgets.Select,
     )
     supervisor = django_filters.ModelChoiceFilter(
-        label=_("Stagebegeleider"), queryset=_supervisors, empty_label=_("Alle begeleiders")
+        label=_("Stagebegeleider"),
+        queryset=_supervisors,
+        empty_label=_("Alle begeleiders"),
+        widget=widgets.Select,
     )
     starts_after = django_filters.DateFilter(
         label=_("Start vanaf"),
@@ -130,10 +148,16 @@ class PlacementFilter(django_filters.FilterSet):
 class NotificationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="filter_search")
     kind = django_filters.ChoiceFilter(
-        label=_("Soort"), choices=Notification.Kind.choices, empty_label=_("Alle soorten")
+        label=_("Soort"),
+        choices=Notification.Kind.choices,
+        empty_label=_("Alle soorten"),
+        widget=widgets.Select,
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Notification.Status.choices, empty_label=_("Alle")
+        label=_("Status"),
+        choices=Notification.Status.choices,
+        empty_label=_("Alle"),
+        widget=widgets.Select,
     )
 
     class Meta:

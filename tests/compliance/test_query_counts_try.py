@@ -1,6 +1,8 @@
 """The schedule try page runs a fixed number of queries, however many pupils and classes it
 offers (issue 10), and offers only those of the school year worked in."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +18,20 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 N = 3
+# Session and user (2), the school years of the navigation (1); the school years, the pupils
+# and the classes to choose from (3).
+TRY_QUERIES = 6
+# Session, user and the navigation's school years (3); the chosen pupil and school year (2);
+# the trial: the holidays, the pupil's class's timetable and its programme's lesson hours (3);
+# the form again with its three lists (3).
+CHECK_QUERIES = 11
+TRY_DATA = {
+    "kind": "block",
+    "weekdays": ["0", "1", "2"],
+    "every_n_weeks": "1",
+    "start_time": "08:00",
+    "end_time": "12:00",
+}
 
 
 def queries(client, url: str) -> int:
@@ -41,7 +57,37 @@ def test_the_try_page_is_constant_in_its_pupils_and_classes(school_a, client_for
     grow(2 * N)
     many = queries(client, url)
 
-    assert few == many
+    assert few == many == TRY_QUERIES
+
+
+def test_checking_with_a_chosen_pupil_is_constant_and_uses_the_pupils_class(school_a, client_for):
+    """Without a class chosen, the trial counts the lesson hours of the pupil's own class."""
+    school_a.school_class.programme.internship_lesson_hours = 96
+    school_a.school_class.programme.save()
+    client = client_for(school_a.coordinator)
+    url = reverse("compliance:try")
+    start = school_a.school_year.start_date + datetime.timedelta(weeks=6)
+    data = {
+        **TRY_DATA,
+        "student": school_a.pupil.pk,
+        "school_year": school_a.school_year.pk,
+        "start_date": start.isoformat(),
+        "end_date": (start + datetime.timedelta(days=2)).isoformat(),
+    }
+
+    def check() -> tuple[int, object]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(url, data)
+        assert response.status_code == 200
+        return len(captured), response.context["trial"]
+
+    check()  # the first request fills the session
+    few, trial = check()
+    StudentFactory.create_batch(2 * N, school=school_a.school)
+    many, _ = check()
+
+    assert few == many == CHECK_QUERIES
+    assert trial.required_lesson_hours == 96
 
 
 def test_the_try_page_offers_the_pupils_and_classes_of_the_school_year(school_a, client_for):
