@@ -22,10 +22,10 @@ from core.views import LinkRequiredMixin, PublicMixin
 from evaluations.selectors import todos_for as evaluation_todos
 from internships.models import AccessLink
 from internships.selectors.access_links import SESSION_KEY
-from internships.selectors.placements import placements_visible_to
 from internships.selectors.todos import todos_for as internship_todos
 from internships.services.access_links import LinkUnusable, TooManyAttempts, access_link_open
 from logbook.selectors import todos_for as logbook_todos
+from portal.selectors import portal_placements
 from surveys.selectors import todos_for as survey_todos
 
 
@@ -58,7 +58,12 @@ class OpenLinkView(PublicMixin, View):
             return private(render(request, "portal/link_gone.html", context, status=410))
         if link is None:
             return private(render(request, "portal/link_unknown.html", status=404))
-        logout(request)
+        if request.user.is_authenticated:
+            logout(request)
+        else:
+            # Nobody to sign out: a fresh session is all logout() would give, without the
+            # housekeeping its signal sets off (django-axes clears expired attempts).
+            request.session.flush()
         request.session[SESSION_KEY] = link.pk
         return private(redirect(landing(link)))
 
@@ -71,14 +76,10 @@ class HomeView(LinkRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         principal = self.request.principal
-        placements = (
-            placements_visible_to(principal)
-            .active()
-            .select_related("student", "host", "workplace", "school_year")
-            .order_by("-start_date")
-        )
         return super().get_context_data(
-            placements=placements, todos=by_urgency(portal_todos(principal)), **kwargs
+            placements=portal_placements(principal),
+            todos=by_urgency(portal_todos(principal)),
+            **kwargs,
         )
 
 

@@ -1,14 +1,14 @@
 """A link holder's placement: the agreement, the schedule, the activity list, the risk documents
 and the absences, with what a mentor does there (8.1.3, 8.2.3, section 4).
 
-Every page reads the placement through ``placement_get_for`` with the link's principal, so a
+Every page reads the placement with the link's principal (the placement page through
+``portal_placement_get``, with what it shows; the actions through ``placement_get_for``), so a
 mentor never opens another mentor's intern (404). The actions check the link's capability twice:
 here, and again in the service.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -30,6 +30,7 @@ from internships.selectors.risks import latest_risk_assessment
 from internships.selectors.schedules import planned_hours_by_period
 from internships.services import absences as absence_services
 from internships.services import activities as activity_services
+from portal.selectors import portal_placement_get
 
 
 class PortalPlacementMixin(LinkRequiredMixin):
@@ -46,16 +47,12 @@ class PortalPlacementMixin(LinkRequiredMixin):
 class PlacementView(PortalPlacementMixin, TemplateView):
     template_name = "portal/placement.html"
 
+    @cached_property
+    def placement(self) -> Placement:
+        return portal_placement_get(self.request.principal, self.kwargs["placement_pk"])
+
     def get_context_data(self, **kwargs):
         placement = self.placement
-        # The schedule, the hours per period and the mentor's attendance card read these.
-        prefetch_related_objects(
-            [placement],
-            "periods",
-            "exemptions",
-            "workplace__risk_assessments",
-            "workplace__workstation_sheets",
-        )
         principal = self.request.principal
         agreement = getattr(placement, "agreement", None)
         version = agreement_latest_version(agreement) if agreement else None
@@ -81,6 +78,8 @@ class PlacementView(PortalPlacementMixin, TemplateView):
             can_tick=principal.can(Capability.TICK_ACTIVITIES),
             can_report_absence=principal.can(Capability.REPORT_ABSENCE),
             done_form=ActivityDoneForm(),
+            # The header's school, read with the placement (``portal.context_processors``).
+            portal_school=placement.school,
             **kwargs,
         )
 

@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from internships.models import Absence, AccessLink, Notification
+from internships.selectors.access_links import SESSION_KEY
 from tests.factories import (
     ActivityFactory,
     ActivityListFactory,
@@ -179,6 +180,25 @@ def test_an_expired_or_revoked_link_answers_with_a_friendly_dutch_page(school_a,
     assert response.status_code == 410
     assert message in response.content.decode()
     assert '<html lang="nl-be">' in response.content.decode()
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_opening_a_link_starts_a_fresh_session_without_whoever_was_signed_in(
+    school_a, client_for, signed_in
+):
+    link = mentor_link(school_a.mentor, token=TOKEN)
+    browser = client_for(school_a.coordinator if signed_in else None)
+    browser.get(reverse("portal:home"))  # whatever session the browser had
+    before = browser.session.session_key
+
+    response = browser.get(reverse("portal:open", args=[TOKEN]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:home")
+    assert browser.session.session_key != before
+    assert "_auth_user_id" not in browser.session
+    assert browser.session[SESSION_KEY] == link.pk
+    assert "Lotte Leerling Alfa" in browser.get(reverse("portal:home")).content.decode()
 
 
 class TestPortalLinks:
