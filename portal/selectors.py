@@ -35,11 +35,12 @@ PLACEMENT_ROWS = (
 
 
 def portal_placements(principal: Principal) -> QuerySet[Placement]:
-    """The link holder's active placements, the latest first, for the portal's home."""
+    """The link holder's active placements, the latest first, for the portal's home; each
+    with its school for the page's header."""
     return (
         placements_visible_to(principal)
         .active()
-        .select_related("student", "host", "workplace")
+        .select_related("student", "host", "workplace", "school")
         .order_by("-start_date")
     )
 

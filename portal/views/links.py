@@ -76,10 +76,12 @@ class HomeView(LinkRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         principal = self.request.principal
+        placements = list(portal_placements(principal))
+        if placements:
+            # The header's school, read with the placements (``portal.context_processors``).
+            kwargs["portal_school"] = placements[0].school
         return super().get_context_data(
-            placements=portal_placements(principal),
-            todos=by_urgency(portal_todos(principal)),
-            **kwargs,
+            placements=placements, todos=by_urgency(portal_todos(principal)), **kwargs
         )
 
 

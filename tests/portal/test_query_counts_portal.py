@@ -39,9 +39,9 @@ N = 2
 DAY = datetime.timedelta(days=1)
 WEEK = datetime.timedelta(weeks=1)
 HOLDERS = ["mentor", "pupil"]
-# Session and link (2), the placements and the school (2), and what each app asks of the
+# Session and link (2), the placements with their school (1), and what each app asks of the
 # holder: the mentor's activity lists, weeks to confirm, evaluations, logbook and surveys.
-HOME_QUERIES = {"mentor": 10, "pupil": 7}
+HOME_QUERIES = {"mentor": 9, "pupil": 6}
 # Session and link (2); the placement with its agreement, activity list and school (1); its
 # periods, exemptions, risk assessments and workstation sheets (4); the agreement's version,
 # the holidays, the activities and the absences (4); the cards: the mentor's attendance (9),
