@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from attendance import selectors as attendance
-from compliance.engine.calendar import school_year_containing
 from core.principals import Principal, StaffMember
-from core.todo import Todo, by_urgency
+from core.todo import TodoList, most_urgent
 from evaluations import selectors as evaluations
 from internships.models import Placement, SchoolYear, Visit
 from internships.selectors import todos as internship_todos
@@ -25,23 +24,25 @@ from surveys import selectors as surveys
 from visits import selectors as visits
 
 HORIZON = datetime.timedelta(days=14)
+# The "te doen" list shows this many to-dos, and how many more there are.
+TODO_ROWS = 12
 
 
-def todos(
-    principal: Principal, *, today: datetime.date, unconfirmed_weeks: list | None = None
-) -> list[Todo]:
-    """What the principal is expected to do, from every app, the most urgent first
-    (``unconfirmed_weeks``: those of today's school year, if the caller read them already)."""
-    return by_urgency(
-        [
-            *internship_todos.todos_for(principal),
-            *evaluations.todos_for(principal),
-            *attendance.todos_for(principal, today=today, unconfirmed=unconfirmed_weeks),
-            *logbook.todos_for(principal),
-            *visits.todos_for(principal, today=today),
-            *surveys.todos_for(principal),
-        ]
-    )
+def todos(principal: Principal, *, today: datetime.date) -> TodoList:
+    """What the principal is expected to do, from every app: the :data:`TODO_ROWS` most urgent
+    and how many there are. The apps that can report hundreds make only the ones shown."""
+    few = [
+        *internship_todos.todos_for(principal),
+        *logbook.todos_for(principal),
+        *visits.todos_for(principal, today=today),
+        *surveys.todos_for(principal),
+    ]
+    many = [
+        evaluations.urgent_todos(principal, limit=TODO_ROWS),
+        attendance.urgent_todos(principal, today=today, limit=TODO_ROWS),
+    ]
+    shown = most_urgent([*few, *(todo for part in many for todo in part.shown)], limit=TODO_ROWS)
+    return TodoList(shown=shown.shown, count=len(few) + sum(part.count for part in many))
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,13 @@ class CoordinatorOverview:
     overdue_visits: list
     unconfirmed_weeks: list
     below_volume: list
-    todos: list[Todo]
+    todos: TodoList
     overdue_visits_count: int = 0
+    unconfirmed_count: int = 0
+
+    @property
+    def more_unconfirmed(self) -> int:
+        return self.unconfirmed_count - len(self.unconfirmed_weeks)
 
     @property
     def more_overdue_visits(self) -> int:
@@ -62,8 +68,6 @@ class CoordinatorOverview:
 def coordinator_overview(
     principal: StaffMember, *, school_year: SchoolYear, today: datetime.date
 ) -> CoordinatorOverview:
-    unconfirmed = attendance.unconfirmed_weeks(principal, school_year=school_year, today=today)
-    is_current = school_year.start_year == school_year_containing(today)
     return CoordinatorOverview(
         dashboard=dashboard_for(
             principal, school_year=school_year, today=today, horizon=today + HORIZON
@@ -77,9 +81,14 @@ def coordinator_overview(
         overdue_visits_count=visits.overdue_visits_count(
             principal, school_year=school_year, today=today
         ),
-        unconfirmed_weeks=unconfirmed,
+        unconfirmed_weeks=attendance.unconfirmed_weeks(
+            principal, school_year=school_year, today=today, limit=PANEL_ROWS
+        ),
+        unconfirmed_count=attendance.unconfirmed_count(
+            principal, school_year=school_year, today=today
+        ),
         below_volume=attendance.below_volume(principal, school_year=school_year),
-        todos=todos(principal, today=today, unconfirmed_weeks=unconfirmed if is_current else None),
+        todos=todos(principal, today=today),
     )
 
 
@@ -92,7 +101,7 @@ class SupervisorWeek:
     visits: list[Visit]
     new_entries: QuerySet
     dashboard: Dashboard
-    todos: list[Todo]
+    todos: TodoList
 
 
 def supervisor_week(

@@ -36,7 +36,7 @@ from core.principals import (
     StaffMember,
     unknown_principal,
 )
-from core.todo import Todo
+from core.todo import LazyTodo, Todo, TodoList, most_urgent
 from internships.models import Mentor, Placement, School, SchoolYear, Student
 from internships.selectors.placements import placements_visible_to
 
@@ -108,29 +108,76 @@ def _without_record() -> Exists:
     )
 
 
-def unconfirmed_weeks(
+@dataclass(frozen=True)
+class _Pending:
+    """A placement's past weeks still to confirm, with what a list orders them by."""
+
+    placement_id: int
+    student: str
+    weeks: list[PendingWeek]
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.weeks[0].monday, self.student)
+
+    @property
+    def overdue_weeks(self) -> list[PendingWeek]:
+        return [week for week in self.weeks if week.is_overdue]
+
+
+def _pending(
     principal: Principal, *, school_year: SchoolYear, today: datetime.date
-) -> list[UnconfirmedWeeks]:
+) -> list[_Pending]:
     """The principal's placements of ``school_year`` with past weeks still to confirm, the
-    longest waiting first (the coordinator's dashboard). A week is past once its last planned
-    day is; the weeks come from the stored plan (``compliance.PlannedWeek``): two queries."""
+    longest waiting first. A week is past once its last planned day is; the weeks come from the
+    stored plan (``compliance.PlannedWeek``), as plain values: one query."""
     placements = _followed_placements(principal).filter(
         school_year=school_year, status__in=ATTENDANCE_STATUSES, start_date__lt=today
     )
     weeks = (
         PlannedWeek.objects.filter(placement__in=placements, last_day__lt=today)
         .filter(_without_record())
-        .values_list("placement_id", "monday", "last_day")
+        .values_list(
+            "placement_id",
+            "monday",
+            "last_day",
+            "placement__student__first_name",
+            "placement__student__last_name",
+        )
         .order_by("placement_id", "monday")
     )
-    by_placement: dict[int, list[PendingWeek]] = defaultdict(list)
-    for placement_id, monday, last_day in weeks:
-        by_placement[placement_id].append(PendingWeek(monday, last_day, today))
-    if not by_placement:
+    by_placement: dict[int, _Pending] = {}
+    for placement_id, monday, last_day, first_name, last_name in weeks:
+        pending = by_placement.get(placement_id)
+        if pending is None:
+            pending = by_placement[placement_id] = _Pending(
+                placement_id, f"{first_name} {last_name}", []
+            )
+        pending.weeks.append(PendingWeek(monday, last_day, today))
+    return sorted(by_placement.values(), key=lambda pending: pending.sort_key)
+
+
+def unconfirmed_weeks(
+    principal: Principal,
+    *,
+    school_year: SchoolYear,
+    today: datetime.date,
+    limit: int | None = None,
+) -> list[UnconfirmedWeeks]:
+    """The principal's placements of ``school_year`` with past weeks still to confirm, the
+    longest waiting first (the coordinator's dashboard: the first ``limit``): two queries."""
+    pending = _pending(principal, school_year=school_year, today=today)[:limit]
+    if not pending:
         return []
-    found = Placement.objects.filter(pk__in=by_placement).select_related(*RELATIONS)
-    rows = [UnconfirmedWeeks(placement=p, weeks=by_placement[p.pk]) for p in found]
-    return sorted(rows, key=lambda row: (row.oldest.monday, str(row.placement.student)))
+    found = Placement.objects.select_related(*RELATIONS).in_bulk([p.placement_id for p in pending])
+    return [UnconfirmedWeeks(placement=found[p.placement_id], weeks=p.weeks) for p in pending]
+
+
+def unconfirmed_count(
+    principal: Principal, *, school_year: SchoolYear, today: datetime.date
+) -> int:
+    """How many placements :func:`unconfirmed_weeks` lists in all."""
+    return len(_pending(principal, school_year=school_year, today=today))
 
 
 def weeks_to_confirm_by_mentor(
@@ -254,83 +301,96 @@ def _mentor_todos(principal: MentorLink, today: datetime.date) -> list[Todo]:
     return todos
 
 
-def _staff_todos(
-    principal: StaffMember, today: datetime.date, unconfirmed: list | None
-) -> list[Todo]:
-    todos = []
+def _staff_todos(principal: StaffMember, today: datetime.date) -> list[LazyTodo]:
+    """Made only for the few a dashboard shows: the school's can run into hundreds."""
     school_year = _current_school_year(today)
-    if unconfirmed is not None:
-        rows = unconfirmed
-    elif school_year is not None:
-        rows = unconfirmed_weeks(principal, school_year=school_year, today=today)
-    else:
-        rows = []
-    for row in rows:
-        if not row.is_overdue:
-            continue
-        todos.append(
-            Todo(
-                text=_(
-                    "Gewerkte uren van %(student)s niet bevestigd door de stagementor: %(weeks)s"
-                )
-                % {"student": row.placement.student, "weeks": _weeks_label(row.overdue_weeks)},
-                url=reverse("attendance:placement-weeks", args=[row.placement.pk]),
-                due_on=row.overdue_weeks[0].sunday + OVERDUE_AFTER,
-                overdue=True,
-            )
-        )
+    if school_year is None:
+        return []
+    todos = [
+        _overdue_weeks_todo(pending)
+        for pending in _pending(principal, school_year=school_year, today=today)
+        if pending.overdue_weeks
+    ]
     visible = _followed_placements(principal)
     checks = AttendanceCheck.objects.filter(
         placement__in=visible.filter(school_year=school_year), error_count__gt=0
-    ).select_related("placement__student")
-    for check in checks:
-        todos.append(
-            Todo(
-                text=_("De gewerkte uren van %(student)s overtreden de arbeidsregels (5)")
-                % {"student": check.placement.student},
-                url=reverse("attendance:placement-weeks", args=[check.placement_id])
-                + "#violations",
-                overdue=True,
-            )
-        )
+    ).values_list("placement_id", "placement__student__first_name", "placement__student__last_name")
+    todos += [
+        _violations_todo(placement_id, f"{first_name} {last_name}")
+        for placement_id, first_name, last_name in checks
+    ]
     incidents = Incident.objects.filter(
         placement__in=visible, status=Incident.Status.OPEN
     ).select_related("placement__student")
-    for incident in incidents:
-        todos.append(
-            Todo(
-                text=_("Volg het incident op: %(kind)s bij %(student)s op %(date)s")
-                % {
-                    "kind": incident.get_kind_display(),
-                    "student": incident.placement.student,
-                    "date": incident.date.strftime("%d/%m/%Y"),
-                },
-                url=reverse(
-                    "attendance:incident-follow-up", args=[incident.placement_id, incident.pk]
-                ),
-                due_on=incident.date,
-                overdue=incident.is_work_accident,
-            )
-        )
+    todos += [_incident_todo(incident) for incident in incidents]
     return todos
 
 
-def todos_for(
-    principal: Principal,
-    *,
-    today: datetime.date | None = None,
-    unconfirmed: list[UnconfirmedWeeks] | None = None,
-) -> list[Todo]:
+def _overdue_weeks_todo(pending: _Pending) -> LazyTodo:
+    weeks = pending.overdue_weeks
+    due_on = weeks[0].sunday + OVERDUE_AFTER
+
+    def make() -> Todo:
+        return Todo(
+            text=_("Gewerkte uren van %(student)s niet bevestigd door de stagementor: %(weeks)s")
+            % {"student": pending.student, "weeks": _weeks_label(weeks)},
+            url=reverse("attendance:placement-weeks", args=[pending.placement_id]),
+            due_on=due_on,
+            overdue=True,
+        )
+
+    return LazyTodo(make, due_on=due_on, overdue=True)
+
+
+def _violations_todo(placement_id: int, student: str) -> LazyTodo:
+    def make() -> Todo:
+        return Todo(
+            text=_("De gewerkte uren van %(student)s overtreden de arbeidsregels (5)")
+            % {"student": student},
+            url=reverse("attendance:placement-weeks", args=[placement_id]) + "#violations",
+            overdue=True,
+        )
+
+    return LazyTodo(make, overdue=True)
+
+
+def _incident_todo(incident: Incident) -> LazyTodo:
+    def make() -> Todo:
+        return Todo(
+            text=_("Volg het incident op: %(kind)s bij %(student)s op %(date)s")
+            % {
+                "kind": incident.get_kind_display(),
+                "student": incident.placement.student,
+                "date": incident.date.strftime("%d/%m/%Y"),
+            },
+            url=reverse("attendance:incident-follow-up", args=[incident.placement_id, incident.pk]),
+            due_on=incident.date,
+            overdue=incident.is_work_accident,
+        )
+
+    return LazyTodo(make, due_on=incident.date, overdue=incident.is_work_accident)
+
+
+def urgent_todos(
+    principal: Principal, *, today: datetime.date | None = None, limit: int | None = None
+) -> TodoList:
+    """The ``limit`` most urgent of :func:`todos_for`, and how many there are."""
+    today = today or timezone.localdate()
+    if isinstance(principal, StaffMember):
+        return most_urgent(_staff_todos(principal, today), limit=limit)
+    return most_urgent(todos_for(principal, today=today), limit=limit)
+
+
+def todos_for(principal: Principal, *, today: datetime.date | None = None) -> list[Todo]:
     """A mentor: the past weeks to confirm. Staff: weeks left unconfirmed more than 7 days
     after their end, violations in the worked hours, incidents not handled yet (in the school
-    year of ``today``, by default the real today). A dashboard that already read
-    :func:`unconfirmed_weeks` of that school year passes them as ``unconfirmed``."""
+    year of ``today``, by default the real today)."""
     today = today or timezone.localdate()
     match principal:
         case MentorLink():
             return _mentor_todos(principal, today)
         case StaffMember():
-            return _staff_todos(principal, today, unconfirmed)
+            return most_urgent(_staff_todos(principal, today)).shown
         case PupilLink() | GuardianLink() | SignatoryLink() | ApiClient() | Anonymous():
             return []
         case _:

@@ -6,7 +6,7 @@ from evaluations.selectors.evaluations import (
     evaluations_due,
     evaluations_visible_to,
 )
-from evaluations.selectors.todos import todos_for
+from evaluations.selectors.todos import todos_for, urgent_todos
 
 __all__ = [
     "dossier_evaluations",
@@ -14,4 +14,5 @@ __all__ = [
     "evaluations_due",
     "evaluations_visible_to",
     "todos_for",
+    "urgent_todos",
 ]

@@ -24,8 +24,8 @@ from core.principals import (
     StaffMember,
     unknown_principal,
 )
-from core.todo import Todo
-from evaluations.models import Evaluation
+from core.todo import LazyTodo, Todo, TodoList, most_urgent
+from evaluations.models import Evaluation, Moment
 from evaluations.selectors.evaluations import evaluations_visible_to
 from internships.models import Placement
 
@@ -56,23 +56,42 @@ def _mentor_todos(principal: MentorLink, today: datetime.date) -> list[Todo]:
     ]
 
 
-def _staff_todos(principal: StaffMember, today: datetime.date) -> list[Todo]:
+def _staff_todos(principal: StaffMember, today: datetime.date) -> list[LazyTodo]:
+    """Made only for the few a dashboard shows: the whole school's can run into hundreds, so
+    they are read as plain values."""
     evaluations = _pending(principal).filter(
         Q(status=Evaluation.Status.ADVISED)
         | Q(due_on__lte=today + datetime.timedelta(days=DECIDE_WITHIN_DAYS))
     )
     if not principal.sees_whole_school:
         evaluations = evaluations.filter(placement__supervisor_id=principal.user.pk)
+    rows = evaluations.values_list(
+        "pk", "moment", "due_on", "placement__student__first_name", "placement__student__last_name"
+    )
     return [
-        Todo(
-            text=_("Rond de %(moment)s van %(student)s af")
-            % {"moment": evaluation.get_moment_display(), "student": evaluation.placement.student},
-            url=reverse("evaluations:evaluation-detail", args=[evaluation.pk]),
-            due_on=evaluation.due_on,
-            overdue=evaluation.due_on < today,
-        )
-        for evaluation in evaluations
+        _decide_todo(pk, moment, due_on, f"{first_name} {last_name}", today)
+        for pk, moment, due_on, first_name, last_name in rows
     ]
+
+
+def _decide_todo(pk: int, moment: str, due_on: datetime.date, student: str, today) -> LazyTodo:
+    def make() -> Todo:
+        return Todo(
+            text=_("Rond de %(moment)s van %(student)s af")
+            % {"moment": Moment(moment).label, "student": student},
+            url=reverse("evaluations:evaluation-detail", args=[pk]),
+            due_on=due_on,
+            overdue=due_on < today,
+        )
+
+    return LazyTodo(make, due_on=due_on, overdue=due_on < today)
+
+
+def urgent_todos(principal: Principal, *, limit: int | None = None) -> TodoList:
+    """The ``limit`` most urgent of :func:`todos_for`, and how many there are."""
+    if isinstance(principal, StaffMember):
+        return most_urgent(_staff_todos(principal, timezone.localdate()), limit=limit)
+    return most_urgent(todos_for(principal), limit=limit)
 
 
 def todos_for(principal: Principal) -> list[Todo]:
@@ -81,7 +100,7 @@ def todos_for(principal: Principal) -> list[Todo]:
         case MentorLink():
             return _mentor_todos(principal, today)
         case StaffMember():
-            return _staff_todos(principal, today)
+            return most_urgent(_staff_todos(principal, today)).shown
         case PupilLink() | GuardianLink() | SignatoryLink() | ApiClient() | Anonymous():
             return []
         case _:

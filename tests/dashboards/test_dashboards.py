@@ -114,3 +114,26 @@ def test_a_panel_shows_its_first_rows_and_counts_the_rest(school_a, client_for):
     assert len(dashboard.missing_people) == 10
     assert dashboard.missing_people_count == dashboard.more_missing_people + 10 >= 12
     assert f"en nog {dashboard.more_missing_people} andere" in response.content.decode()
+
+
+def test_the_todo_list_shows_the_most_urgent_twelve_and_counts_the_rest(school_a, client_for):
+    from evaluations.models import Evaluation
+    from tests.evaluations.factories import opened
+
+    late = timezone.localdate() - datetime.timedelta(days=2)
+    for _ in range(15):
+        placement = PlacementFactory(
+            student=StudentFactory(school=school_a.school, school_class=school_a.school_class),
+            host=school_a.host,
+            workplace=school_a.workplace,
+            supervisor=school_a.supervisor,
+        )
+        Evaluation.objects.filter(pk=opened(placement).pk).update(due_on=late)
+
+    response = client_for(school_a.coordinator).get(reverse("dashboards:home"))
+
+    todos = response.context["overview"].todos
+    assert len(todos.shown) == 12
+    assert todos.count == 12 + todos.more >= 15
+    assert all(todo.overdue for todo in todos.shown)
+    assert f"en nog {todos.more} andere" in response.content.decode()
