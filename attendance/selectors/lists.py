@@ -321,8 +321,18 @@ def _staff_todos(principal: StaffMember, today: datetime.date) -> list[LazyTodo]
     ]
     incidents = Incident.objects.filter(
         placement__in=visible, status=Incident.Status.OPEN
-    ).select_related("placement__student")
-    todos += [_incident_todo(incident) for incident in incidents]
+    ).values_list(
+        "pk",
+        "placement_id",
+        "kind",
+        "date",
+        "placement__student__first_name",
+        "placement__student__last_name",
+    )
+    todos += [
+        _incident_todo(pk, placement_id, Incident.Kind(kind), date, f"{first_name} {last_name}")
+        for pk, placement_id, kind, date, first_name, last_name in incidents
+    ]
     return todos
 
 
@@ -354,21 +364,21 @@ def _violations_todo(placement_id: int, student: str) -> LazyTodo:
     return LazyTodo(make, overdue=True)
 
 
-def _incident_todo(incident: Incident) -> LazyTodo:
+def _incident_todo(
+    pk: int, placement_id: int, kind: Incident.Kind, date: datetime.date, student: str
+) -> LazyTodo:
+    overdue = kind == Incident.Kind.WORK_ACCIDENT
+
     def make() -> Todo:
         return Todo(
             text=_("Volg het incident op: %(kind)s bij %(student)s op %(date)s")
-            % {
-                "kind": incident.get_kind_display(),
-                "student": incident.placement.student,
-                "date": incident.date.strftime("%d/%m/%Y"),
-            },
-            url=reverse("attendance:incident-follow-up", args=[incident.placement_id, incident.pk]),
-            due_on=incident.date,
-            overdue=incident.is_work_accident,
+            % {"kind": kind.label, "student": student, "date": date.strftime("%d/%m/%Y")},
+            url=reverse("attendance:incident-follow-up", args=[placement_id, pk]),
+            due_on=date,
+            overdue=overdue,
         )
 
-    return LazyTodo(make, due_on=incident.date, overdue=incident.is_work_accident)
+    return LazyTodo(make, due_on=date, overdue=overdue)
 
 
 def urgent_todos(
