@@ -7,7 +7,7 @@ expenses to the supervisor and to coordinators. Anything else answers 404, exact
 subject's own page.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from core.principals import (
@@ -21,6 +21,7 @@ from core.principals import (
 from documents.models import Document
 from internships.models import AgreementVersion, Placement, Programme
 from internships.selectors.placements import placements_visible_to
+from internships.selectors.prefetched import is_read, prefetched, read_one
 from internships.selectors.school import programmes_visible_to
 
 # What a document's title and file name need, in the same query.
@@ -56,14 +57,34 @@ def document_get_for(principal: Principal, pk: int) -> Document:
     return get_object_or_404(queryset, pk=pk)
 
 
+def _agreement_versions_read(placement: Placement) -> list[AgreementVersion] | None:
+    """The versions of the placement's agreement when the page read them along with it (the
+    placement page's agreement card does), each with its agreement; None when it did not."""
+    if not is_read(placement, "agreement"):
+        return None
+    agreement = read_one(placement, "agreement")
+    if agreement is None:
+        return []
+    return prefetched(agreement, "versions")
+
+
 def placement_documents(placement: Placement, *, limit: int = 10) -> list[Document]:
-    """The placement's latest documents, for a page that already checked the user's access."""
-    documents = (
+    """The placement's latest documents, for a page that already checked the user's access.
+
+    Their subject is ``placement`` itself and, for an agreement, one of its versions (taken
+    from what the page read, else read here); a placement's documents have no other."""
+    documents = list(
         Document.objects.filter(placement=placement)
-        .select_related(*SUBJECT_FIELDS, "requested_by")
-        .order_by("-created_at", "-pk")
+        .select_related("requested_by")
+        .order_by("-created_at", "-pk")[:limit]
     )
-    return list(documents[:limit])
+    versions = {version.pk: version for version in _agreement_versions_read(placement) or []}
+    for document in documents:
+        document.placement = placement
+        if document.agreement_version_id in versions:
+            document.agreement_version = versions[document.agreement_version_id]
+    prefetch_related_objects(documents, "agreement_version")
+    return documents
 
 
 def school_year_documents(principal: Principal) -> QuerySet[Document]:
@@ -90,6 +111,15 @@ def printable_agreement_versions(placement: Placement) -> QuerySet[AgreementVers
         .select_related("agreement")
         .order_by("-number")
     )
+
+
+def printable_agreement_versions_of(placement: Placement) -> list[AgreementVersion]:
+    """:func:`printable_agreement_versions`, from the versions the page read when it did."""
+    versions = _agreement_versions_read(placement)
+    if versions is None:
+        return list(printable_agreement_versions(placement))
+    printable = [version for version in versions if version.status != AgreementVersion.Status.DRAFT]
+    return sorted(printable, key=lambda version: version.number, reverse=True)
 
 
 def latest_frozen_agreement_version(placement: Placement) -> AgreementVersion | None:

@@ -5,13 +5,15 @@ dossier)."""
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from attendance.models import AttendanceCheck, Incident
-from attendance.selectors.totals import AttendanceTotals, totals_of
+from attendance.selectors.totals import AttendanceTotals, absence_hours_of, totals_of
 from attendance.selectors.weeks import WeekRow, planned_days_by_placement, weeks_by_placement
 from compliance.selectors import StoredViolation
 from internships.models import Placement
+from internships.selectors.prefetched import read_one
 
 
 def stored_violations(check: AttendanceCheck | None) -> list[StoredViolation]:
@@ -89,6 +91,66 @@ def placement_attendance(placement: Placement, *, today: datetime.date) -> Place
         incidents=placement_incidents(placement),
         totals=totals_of([placement], weeks, planned, school_year=placement.school_year),
     )
+
+
+@dataclass(frozen=True)
+class PlacementCard:
+    """The worked hours card of the staff placement page: the placement's attendance and the
+    pupil's school year over all their placements that are not cancelled."""
+
+    attendance: PlacementAttendance
+    year_totals: AttendanceTotals
+
+
+def placement_card(placement: Placement, *, today: datetime.date) -> PlacementCard:
+    """:func:`placement_attendance` and ``student_year_totals`` together, each row read once.
+
+    The page's placement comes with its periods, exceptions, exemptions and absences
+    (``placement_page_prefetch``); the pupil's other placements of the year are read here with
+    theirs, and every week of all of them at once (a constant number of queries)."""
+    school_year = placement.school_year
+    year = sorted(  # in date order: one pupil's placements do not overlap
+        Placement.objects.active()
+        .filter(student_id=placement.student_id, school_year_id=placement.school_year_id)
+        .select_related("school_class__programme", "attendance_check")
+        .order_by(),
+        key=lambda row: row.start_date,
+    )
+    own = next((row for row in year if row.pk == placement.pk), None)
+    if own is None:  # cancelled: not part of the year
+        check = AttendanceCheck.objects.filter(placement=placement).first()
+    else:
+        check = read_one(own, "attendance_check")
+    others = [row for row in year if row.pk != placement.pk]
+    for other in others:
+        other.school_year = school_year  # the same year, with the holidays the page read
+    prefetch_related_objects(others, "absences")
+    everything = [placement, *others]
+    planned = planned_days_by_placement(everything)
+    weeks = weeks_by_placement(everything, today=today, planned=planned, confirmers=False)
+    in_year = [placement if row.pk == placement.pk else row for row in year]
+    attendance = PlacementAttendance(
+        placement=placement,
+        weeks=weeks[placement.pk],
+        check=check,
+        violations=stored_violations(check),
+        incidents=list(Incident.objects.filter(placement=placement)),  # the card names no one
+        totals=totals_of(
+            [placement],
+            weeks,
+            planned,
+            school_year=school_year,
+            absences=absence_hours_of(placement.absences.all()),
+        ),
+    )
+    year_totals = totals_of(
+        in_year,
+        weeks,
+        planned,
+        school_year=school_year,
+        absences=absence_hours_of(absence for row in in_year for absence in row.absences.all()),
+    )
+    return PlacementCard(attendance=attendance, year_totals=year_totals)
 
 
 def placement_incident(placement: Placement, pk: int) -> Incident:

@@ -7,6 +7,7 @@ what was worked.
 """
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -77,6 +78,14 @@ def _absence_hours(placement_ids: list[int]) -> dict[str, Decimal]:
         .order_by()
     )
     return {row["justification"]: row["total"] or ZERO for row in rows}
+
+
+def absence_hours_of(absences: Iterable[Absence]) -> dict[str, Decimal]:
+    """Hours per justification of absences already read, as ``totals_of`` counts them."""
+    hours_by: dict[str, Decimal] = {}
+    for absence in absences:
+        hours_by[absence.justification] = hours_by.get(absence.justification, ZERO) + absence.hours
+    return hours_by
 
 
 def totals_of(

@@ -18,6 +18,7 @@ from attendance.models import AttendanceDay, AttendanceWeek
 from compliance.engine.patterns import PatternKind, WorkDay, expand_internship
 from compliance.models import ScheduleException
 from internships.models import Absence, Placement
+from internships.selectors.prefetched import prefetched
 from internships.selectors.schedules import exemptions_for, holiday_dates, override_for
 
 DAY = datetime.timedelta(days=1)
@@ -28,6 +29,8 @@ OVERDUE_AFTER = datetime.timedelta(days=7)
 ATTENDANCE_STATUSES = (Placement.Status.STARTED, Placement.Status.COMPLETED)
 
 Status = AttendanceWeek.Status
+# What a placement's planned days are expanded from.
+PLANNING_RELATIONS = ("periods", "schedule_exceptions", "exemptions")
 
 
 def monday_of(day: datetime.date) -> datetime.date:
@@ -62,12 +65,18 @@ def planned_days_by_placement(
     """Each placement's planned days, as ``internships.selectors.schedules.planned_days``
     expands them, read for all placements at once."""
     placements = list(placements)
-    prefetch_related_objects(
-        placements,
-        "periods",
-        Prefetch("schedule_exceptions", queryset=ScheduleException.objects.order_by("date")),
-        "exemptions",
-    )
+    unread = [
+        placement
+        for placement in placements
+        if any(prefetched(placement, name) is None for name in PLANNING_RELATIONS)
+    ]
+    if unread:  # a page may have read them (``placement_page_prefetch``)
+        prefetch_related_objects(
+            unread,
+            "periods",
+            Prefetch("schedule_exceptions", queryset=ScheduleException.objects.order_by("date")),
+            "exemptions",
+        )
     holidays: dict[tuple[int, int], tuple[set, set]] = {}
     days = {}
     for placement in placements:
@@ -251,22 +260,36 @@ class WeekRow:
         return any(day.force_majeure for day in self.recorded_days.values())
 
 
-def _records_by_placement(placement_ids: list[int]) -> dict[int, list[AttendanceWeek]]:
-    records = (
-        AttendanceWeek.objects.filter(placement_id__in=placement_ids)
-        .select_related("confirmed_by_mentor", "confirmed_by")
-        .prefetch_related(Prefetch("days", queryset=AttendanceDay.objects.order_by("date")))
+def _records_by_placement(
+    placement_ids: list[int], *, confirmers: bool
+) -> dict[int, list[AttendanceWeek]]:
+    records = AttendanceWeek.objects.filter(placement_id__in=placement_ids).prefetch_related(
+        Prefetch("days", queryset=AttendanceDay.objects.order_by("date"))
     )
+    if confirmers:
+        records = records.select_related("confirmed_by_mentor", "confirmed_by")
     by_placement = defaultdict(list)
     for record in records:
         by_placement[record.placement_id].append(record)
     return by_placement
 
 
-def _absences_by_placement(placement_ids: list[int]) -> dict[int, dict[datetime.date, Absence]]:
+def _absences_by_placement(
+    placements: list[Placement],
+) -> dict[int, dict[datetime.date, Absence]]:
+    """Each placement's absences by date: those a page prefetched (``placement.absences``),
+    the other placements' in one query."""
     by_placement: dict[int, dict[datetime.date, Absence]] = defaultdict(dict)
-    for absence in Absence.objects.filter(placement_id__in=placement_ids):
-        by_placement[absence.placement_id][absence.date] = absence
+    unread = []
+    for placement in placements:
+        absences = prefetched(placement, "absences")
+        if absences is None:
+            unread.append(placement.pk)
+        for absence in absences or []:
+            by_placement[placement.pk][absence.date] = absence
+    if unread:
+        for absence in Absence.objects.filter(placement_id__in=unread):
+            by_placement[absence.placement_id][absence.date] = absence
     return by_placement
 
 
@@ -275,14 +298,16 @@ def weeks_by_placement(
     *,
     today: datetime.date,
     planned: dict[int, dict[datetime.date, WorkDay]] | None = None,
+    confirmers: bool = True,
 ) -> dict[int, list[WeekRow]]:
-    """Every listed week of each placement, in order (placements need ``school_year``)."""
+    """Every listed week of each placement, in order (placements need ``school_year``).
+    ``confirmers``: each confirmed week with who confirmed it, for the pages that name them."""
     placements = list(placements)
     if planned is None:
         planned = planned_days_by_placement(placements)
     ids = [placement.pk for placement in placements]
-    records = _records_by_placement(ids)
-    absences = _absences_by_placement(ids)
+    records = _records_by_placement(ids, confirmers=confirmers)
+    absences = _absences_by_placement(placements)
     weeks = {}
     for placement in placements:
         own = planned[placement.pk]

@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from attendance.selectors.summary import placement_attendance as attendance_of
-from attendance.selectors.totals import student_year_totals
+from attendance.selectors.summary import placement_card
 from compliance.engine.patterns import WorkDay
 from core.principals import Capability, MentorLink
 from internships.models import Placement
@@ -21,13 +21,13 @@ register = template.Library()
 
 @register.inclusion_tag("attendance/partials/placement_card.html", takes_context=True)
 def placement_attendance(context: template.Context, placement: Placement) -> dict:
-    today = timezone.localdate()
+    card = placement_card(placement, today=timezone.localdate())
     return {
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
         "placement": placement,
-        "attendance": attendance_of(placement, today=today),
-        "year_totals": student_year_totals(placement.student, placement.school_year, today=today),
+        "attendance": card.attendance,
+        "year_totals": card.year_totals,
     }
 
 

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from documents.selectors import placement_documents as latest_documents
-from documents.selectors import printable_agreement_versions
+from documents.selectors import printable_agreement_versions_of
 from internships.models import Placement
 
 register = template.Library()
@@ -31,7 +31,7 @@ def placement_card_context(request: HttpRequest, placement: Placement, *, error:
         "request": request,
         "placement": placement,
         "documents": latest_documents(placement),
-        "agreement_versions": list(printable_agreement_versions(placement)),
+        "agreement_versions": printable_agreement_versions_of(placement),
         "next_url": current_page(
             request, reverse("internships:placement-detail", args=[placement.pk])
         ),

@@ -19,12 +19,15 @@ from internships.models import (
     Activity,
     ActivityList,
     Agreement,
+    HealthAssessment,
     Host,
     Placement,
     RiskAssessment,
     School,
+    WorkstationSheet,
 )
 from internships.selectors.agreement_clauses import clauses
+from internships.selectors.prefetched import is_read, prefetched
 from internships.selectors.risks import health_assessment_required, latest_risk_assessment
 from internships.selectors.schedules import planned_days, planned_hours_by_period
 
@@ -90,10 +93,20 @@ def _student(placement: Placement) -> dict[str, Any]:
     )
 
 
-def _school(placement: Placement) -> dict[str, Any]:
+def _school_with_board(placement: Placement) -> School:
+    """The placement's school with its board, in one query when the caller read neither. Read
+    as following the foreign key reads it (through the base manager, in any scope), and left
+    on the placement likewise."""
+    if not is_read(placement, "school"):
+        schools = School._base_manager.select_related("board")
+        placement.school = schools.get(pk=placement.school_id)
+    return placement.school
+
+
+def _school(placement: Placement, school: School) -> dict[str, Any]:
     supervisor = placement.supervisor
     return {
-        **school_data(placement.school),
+        **school_data(school),
         "supervisor": (
             _person(
                 supervisor.first_name,
@@ -136,6 +149,28 @@ def host_data(host: Host) -> dict[str, Any]:
     }
 
 
+def _periods(placement: Placement) -> list:
+    periods = prefetched(placement, "periods")
+    if periods is None or not all(is_read(period, "make_up") for period in periods):
+        return list(placement.periods.select_related("make_up").order_by("start_date", "pk"))
+    return sorted(periods, key=lambda period: (period.start_date, period.pk))
+
+
+def _exceptions(placement: Placement) -> list:
+    exceptions = prefetched(placement, "schedule_exceptions")
+    if exceptions is None:
+        return list(placement.schedule_exceptions.order_by("date"))
+    return sorted(exceptions, key=lambda exception: exception.date)  # one per day
+
+
+def _exemptions(placement: Placement) -> list:
+    exemptions = prefetched(placement, "exemptions")
+    if exemptions is None:
+        return list(placement.exemptions.order_by("kind"))
+    # One per kind; the kinds are lower-case ASCII names, ordered alike by any collation.
+    return sorted(exemptions, key=lambda exemption: exemption.kind)
+
+
 def _internship(placement: Placement) -> dict[str, Any]:
     hours_by_period = planned_hours_by_period(placement)
     periods = [
@@ -153,7 +188,7 @@ def _internship(placement: Placement) -> dict[str, Any]:
             "planned_hours": hours_display(hours_by_period[period.pk] * 60),
             "make_up": hasattr(period, "make_up"),
         }
-        for period in placement.periods.select_related("make_up").order_by("start_date", "pk")
+        for period in _periods(placement)
     ]
     exceptions = [
         {
@@ -164,7 +199,7 @@ def _internship(placement: Placement) -> dict[str, Any]:
             "force_majeure": exception.force_majeure,
             "note": exception.note,
         }
-        for exception in placement.schedule_exceptions.order_by("date")
+        for exception in _exceptions(placement)
     ]
     exemptions = [
         {
@@ -173,7 +208,7 @@ def _internship(placement: Placement) -> dict[str, Any]:
             "ground": exemption.ground,
             "granted_on": _date(exemption.granted_on),
         }
-        for exemption in placement.exemptions.order_by("kind")
+        for exemption in _exemptions(placement)
     ]
     planned_minutes = sum(day.minutes for day in planned_days(placement).values())
     return {
@@ -188,13 +223,14 @@ def _internship(placement: Placement) -> dict[str, Any]:
     }
 
 
-def _activity_list(placement: Placement) -> dict[str, Any] | None:
-    activity_list = (
-        ActivityList.objects.filter(placement=placement).select_related("drawn_up_by").first()
-    )
+def _activity_list(activity_list: ActivityList | None) -> dict[str, Any] | None:
     if activity_list is None:
         return None
-    activities: list[Activity] = list(activity_list.activities.order_by("position", "pk"))
+    activities: list[Activity] | None = prefetched(activity_list, "activities")
+    if activities is None:
+        activities = list(activity_list.activities.order_by("position", "pk"))
+    else:
+        activities.sort(key=lambda activity: (activity.position, activity.pk))
     return {
         "drawn_up_by": str(activity_list.drawn_up_by) if activity_list.drawn_up_by else "",
         "mentor_confirmed_on": _date(
@@ -223,14 +259,35 @@ def _risk_assessment(risk_assessment: RiskAssessment | None) -> dict[str, Any] |
     }
 
 
-def _annexes(placement: Placement) -> dict[str, Any]:
-    health_assessment = placement.student.health_assessments.order_by("-assessed_on").first()
+def _workstation_sheets(placement: Placement) -> list[WorkstationSheet]:
+    workplace = placement.workplace
+    sheets = prefetched(workplace, "workstation_sheets")
+    if sheets is None:
+        return list(workplace.workstation_sheets.order_by("workstation", "pk"))
+    # Prefetched in the model's order, by workstation as the database collates the names;
+    # only sheets of one workstation still need putting in key order.
+    first_seen: dict[str, int] = {}
+    for position, sheet in enumerate(sheets):
+        first_seen.setdefault(sheet.workstation, position)
+    return sorted(sheets, key=lambda sheet: (first_seen[sheet.workstation], sheet.pk))
+
+
+def _latest_health_assessment(placement: Placement) -> HealthAssessment | None:
+    student = placement.student
+    assessments = prefetched(student, "health_assessments")
+    if assessments is None:
+        return student.health_assessments.order_by("-assessed_on").first()
+    return max(assessments, key=lambda assessment: assessment.assessed_on, default=None)
+
+
+def _annexes(placement: Placement, activity_list: ActivityList | None) -> dict[str, Any]:
+    health_assessment = _latest_health_assessment(placement)
     return {
-        "activity_list": _activity_list(placement),
+        "activity_list": _activity_list(activity_list),
         "risk_assessment": _risk_assessment(latest_risk_assessment(placement.workplace)),
         "workstation_sheets": [
             {"workstation": sheet.workstation, "issued_on": _date(sheet.issued_on)}
-            for sheet in placement.workplace.workstation_sheets.order_by("workstation", "pk")
+            for sheet in _workstation_sheets(placement)
         ],
         "health_assessment": {
             "required": health_assessment_required(placement),
@@ -243,7 +300,21 @@ def _annexes(placement: Placement) -> dict[str, Any]:
 def agreement_content(placement: Placement) -> dict[str, Any]:
     """Everything the agreement of ``placement`` states, as JSON-serialisable data in Dutch."""
     agreement = Agreement.objects.filter(placement=placement).select_related("group").first()
+    activity_list = (
+        ActivityList.objects.filter(placement=placement).select_related("drawn_up_by").first()
+    )
+    return agreement_content_of(placement, agreement=agreement, activity_list=activity_list)
+
+
+def agreement_content_of(
+    placement: Placement, *, agreement: Agreement | None, activity_list: ActivityList | None
+) -> dict[str, Any]:
+    """:func:`agreement_content`, from the placement's agreement (with its group) and activity
+    list (with who drew it up) as the caller read them. The periods, exceptions, exemptions,
+    activities and risk documents come from what the caller prefetched (``prefetched``),
+    else from the database."""
     group = agreement.group if agreement else None
+    school = _school_with_board(placement)
     with translation.override(DOCUMENT_LANGUAGE):
         mentor = placement.mentor
         return {
@@ -253,7 +324,7 @@ def agreement_content(placement: Placement) -> dict[str, Any]:
             "school_year": str(placement.school_year),
             "parties": {
                 "student": _student(placement),
-                "school": _school(placement),
+                "school": _school(placement, school),
                 "host": host_data(placement.host),
             },
             "workplace": {"name": placement.workplace.name, "address": placement.workplace.address},
@@ -269,8 +340,8 @@ def agreement_content(placement: Placement) -> dict[str, Any]:
                 else None
             ),
             "internship": _internship(placement),
-            "clauses": clauses(placement.school.board, agreement),
-            "annexes": _annexes(placement),
+            "clauses": clauses(school.board, agreement),
+            "annexes": _annexes(placement, activity_list),
             "group": (
                 {"title": group.title, "content_hash": group.content_hash} if group else None
             ),

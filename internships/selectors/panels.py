@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, prefetch_related_objects
 
 from internships.models import (
+    Absence,
     Activity,
     ActivityList,
     Agreement,
     AgreementVersion,
     GroupAgreement,
     HealthAssessment,
+    MakeUpPlacement,
     Party,
     Placement,
     PlacementPeriod,
@@ -22,29 +24,72 @@ from internships.models import (
     Visit,
     WorkstationSheet,
 )
-from internships.selectors.agreement_content import agreement_content, content_changes
+from internships.selectors.agreement_content import agreement_content_of, content_changes
 from internships.selectors.agreements import agreement_ready_problems
 from internships.selectors.gate import AgreementSigning, placement_start_blockers
+from internships.selectors.prefetched import is_read, read_one
 from internships.selectors.risks import health_assessment_required, latest_risk_assessment
+from internships.selectors.schedules import school_year_holidays_keep
 from internships.selectors.signatures import Signable, pending_signers
 
 
 def placement_page_prefetch(placement: Placement) -> Placement:
     """Reads once what several cards of the placement page read again: the periods (with their
     make-up), single-day exceptions and exemptions that the schedule, visit plan, attendance
-    and agreement expand, the visits, and the risk documents that the risk card and the start
-    gate both weigh. The page only reads, so nothing it caches goes stale."""
+    and agreement expand, the absences that the page lists and the attendance counts, the
+    visits, the risk documents that the risk card, the agreement and the start gate all weigh,
+    and the school's holidays of the year. The page only reads, so nothing it caches goes
+    stale."""
     prefetch_related_objects(
         [placement],
         Prefetch("periods", queryset=PlacementPeriod.objects.select_related("make_up")),
         "schedule_exceptions",
         "exemptions",
+        Prefetch("absences", queryset=Absence.objects.select_related("reported_by_mentor")),
         Prefetch("visits", queryset=Visit.objects.select_related("visited_by")),
         "workplace__risk_assessments",
         "workplace__workstation_sheets",
         "student__health_assessments",
     )
+    school_year_holidays_keep(placement.school_year, placement.school_id)
     return placement
+
+
+def placement_make_ups(placement: Placement) -> list[MakeUpPlacement]:
+    """The placement's make-up internships by their first day, each with its absences. A
+    make-up's days are a period of the placement: they come with the periods read with their
+    make-up (``placement_page_prefetch``)."""
+    periods = sorted(placement.periods.all(), key=lambda period: period.start_date)
+    make_ups = [period.make_up for period in periods if getattr(period, "make_up", None)]
+    prefetch_related_objects(make_ups, "absences")
+    return make_ups
+
+
+def _read_agreement(placement: Placement) -> Agreement | None:
+    """The placement's agreement with its group and its versions, newest first, each with its
+    signatures and signature requests; left on the placement for the other cards (documents)."""
+    versions = AgreementVersion.objects.order_by("-number").prefetch_related(
+        "signatures",
+        Prefetch("signature_requests", SignatureRequest.objects.select_related("link")),
+    )
+    prefetch_related_objects(
+        [placement],
+        Prefetch("agreement", queryset=Agreement.objects.select_related("group")),
+        Prefetch("agreement__versions", queryset=versions),
+    )
+    return read_one(placement, "agreement")
+
+
+def _read_activity_list(placement: Placement) -> ActivityList | None:
+    """The placement's activity list with who drew it up and its activities, left on the
+    placement for the agreement card and the activity card (read by the first of them)."""
+    if not is_read(placement, "activity_list"):
+        prefetch_related_objects(
+            [placement],
+            Prefetch("activity_list", queryset=ActivityList.objects.select_related("drawn_up_by")),
+            "activity_list__activities",
+        )
+    return read_one(placement, "activity_list")
 
 
 @dataclass(frozen=True)
@@ -93,15 +138,11 @@ class AgreementPanel:
 
 
 def agreement_panel(placement: Placement) -> AgreementPanel:
-    agreement = Agreement.objects.filter(placement=placement).select_related("group").first()
+    agreement = _read_agreement(placement)
     if agreement is None:
         return AgreementPanel(agreement=None)
-    versions = agreement.versions.order_by("-number").prefetch_related(
-        "signatures",
-        Prefetch("signature_requests", SignatureRequest.objects.select_related("link")),
-    )
     rows = []
-    for version in versions:
+    for version in agreement.versions.all():
         version.agreement = agreement
         target = Signable(version=version)
         signatures = list(version.signatures.all())
@@ -123,7 +164,10 @@ def agreement_panel(placement: Placement) -> AgreementPanel:
     if latest.status == AgreementVersion.Status.DRAFT:
         ready_problems = agreement_ready_problems(agreement)
     elif agreement.status not in (Agreement.Status.ENDED, Agreement.Status.TERMINATED):
-        changes = content_changes(latest.content, agreement_content(placement))
+        current = agreement_content_of(
+            placement, agreement=agreement, activity_list=_read_activity_list(placement)
+        )
+        changes = content_changes(latest.content, current)
     group = agreement.group
     group_pending = []
     if group is not None and group.status == GroupAgreement.Status.READY:
@@ -163,7 +207,7 @@ class ActivityPanel:
 
 
 def activity_panel(placement: Placement) -> ActivityPanel:
-    activity_list = ActivityList.objects.filter(placement=placement).first()
+    activity_list = _read_activity_list(placement)
     activities = list(activity_list.activities.all()) if activity_list else []
     return ActivityPanel(activity_list=activity_list, activities=activities)
 

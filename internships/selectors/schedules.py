@@ -63,7 +63,11 @@ class HolidayRow:
         return [self.first_day + datetime.timedelta(days=offset) for offset in range(count)]
 
 
-def _own_free_days(school_year: SchoolYear, school_id: int) -> list[HolidayRow]:
+# Where ``school_year_holidays_keep`` leaves a school's own free days on a school year.
+_KEPT_FREE_DAYS = "_kept_free_days"
+
+
+def _read_own_free_days(school_year: SchoolYear, school_id: int) -> list[HolidayRow]:
     return [
         HolidayRow(
             name=holiday.name,
@@ -73,6 +77,28 @@ def _own_free_days(school_year: SchoolYear, school_id: int) -> list[HolidayRow]:
         )
         for holiday in SchoolHoliday.objects.filter(school_id=school_id, school_year=school_year)
     ]
+
+
+def _own_free_days(school_year: SchoolYear, school_id: int) -> list[HolidayRow]:
+    kept = getattr(school_year, _KEPT_FREE_DAYS, {})
+    if school_id in kept:
+        return list(kept[school_id])
+    return _read_own_free_days(school_year, school_id)
+
+
+def school_year_holidays_keep(school_year: SchoolYear, school_id: int) -> None:
+    """Reads the school's own free days of the year once and keeps them on this
+    ``school_year`` object, so every later reader of its holidays (:func:`holiday_dates`,
+    :func:`school_holidays_of` and what calls them) reads none again.
+
+    For a page that only reads: the placement page's cards read the holidays half a dozen
+    times. Other school year objects, such as the next request's, read them afresh."""
+    kept = getattr(school_year, _KEPT_FREE_DAYS, None)
+    if kept is None:
+        kept = {}
+        setattr(school_year, _KEPT_FREE_DAYS, kept)
+    if school_id not in kept:
+        kept[school_id] = tuple(_read_own_free_days(school_year, school_id))
 
 
 def school_holidays_of(school_year: SchoolYear, school_id: int) -> list[HolidayRow]:

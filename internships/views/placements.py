@@ -27,6 +27,7 @@ from internships.selectors.hosts import hosts_visible_to, mentors_visible_to, wo
 from internships.selectors.panels import (
     activity_panel,
     agreement_panel,
+    placement_make_ups,
     placement_page_prefetch,
     risk_panel,
     start_blockers,
@@ -77,8 +78,8 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
         return super().get_context_data(
             period_rows=period_rows,
             holiday_internship=placement_holiday_internship(placement, periods=periods),
-            absences=placement.absences.select_related("recorded_by", "reported_by_mentor"),
-            make_ups=placement.make_ups.select_related("period").prefetch_related("absences"),
+            absences=placement.absences.all(),
+            make_ups=placement_make_ups(placement),
             visits=placement.visits.all(),
             history=history,
             transitions=services.ALLOWED_TRANSITIONS[placement.status],
