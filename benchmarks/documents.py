@@ -8,10 +8,12 @@ MEDIA_ROOT, loads ``seed_demo --scale N``, then reports:
 
 - seconds per agreement PDF and per individual dossier: the median of ``--runs`` renderings
   (the first, cold rendering is reported apart), with the CPU time beside the wall time because
-  on a shared machine the wall time also measures the neighbours' load;
+  on a shared machine the wall time also measures the neighbours' load, and the PDF's pages
+  (WeasyPrint's time grows with them);
 - the inspection export (ZIP) of the school year with the most placements, twice: wall time
   and peak memory (``ru_maxrss``) of the export process and of its helper processes (one per
-  core, see ``documents.builders.dossier_renderers``), and how many PDFs were laid out. The
+  core, see ``documents.builders.dossier_renderers``), how many PDFs were laid out and how many
+  pages all of them have, for how many pupils. The
   first export starts without stored dossiers; the second reuses every dossier the first one
   stored (``documents.services.stored_dossiers``) and must list the same files with the same
   checksums. Each export runs in a fresh process, so its peak memory is its own and not the
@@ -143,8 +145,15 @@ def new_document(*, school, **subject):
     )
 
 
-def time_builder(document, runs: int) -> tuple[float, list[float], list[float]]:
-    """Seconds of the first rendering, then wall and CPU seconds of the next ``runs`` ones."""
+def pages_of(data: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def time_builder(document, runs: int) -> tuple[float, list[float], list[float], int]:
+    """Seconds of the first rendering, then wall and CPU seconds of the next ``runs`` ones, and
+    the pages of the PDF."""
     from django.utils import translation
 
     from documents.builders import BUILDERS
@@ -153,11 +162,12 @@ def time_builder(document, runs: int) -> tuple[float, list[float], list[float]]:
     wall, cpu = [], []
     with translation.override("nl-be"):
         for _ in range(runs + 1):
+            output = io.BytesIO()
             started, started_cpu = time.perf_counter(), time.process_time()
-            build(document, output=io.BytesIO(), progress=lambda percent: None)
+            build(document, output=output, progress=lambda percent: None)
             wall.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
-    return wall[0], wall[1:], cpu[1:]
+    return wall[0], wall[1:], cpu[1:], pages_of(output.getvalue())
 
 
 def pdf_benchmarks(runs: int, school, school_year) -> None:
@@ -180,10 +190,12 @@ def pdf_benchmarks(runs: int, school, school_year) -> None:
             (Document.Kind.INDIVIDUAL_DOSSIER, {"placement": placement}),
         ]:
             document = new_document(school=school, kind=kind, **subject)
-            cold, wall, cpu = time_builder(document, runs)
+            cold, wall, cpu, pages = time_builder(document, runs)
+            median_cpu = statistics.median(cpu)
             print(
-                f"{document.get_kind_display()}: median {statistics.median(wall):.3f} s "
-                f"(CPU {statistics.median(cpu):.3f} s; min {min(wall):.3f}, "
+                f"{document.get_kind_display()}, {pages} pages: "
+                f"median {statistics.median(wall):.3f} s (CPU {median_cpu:.3f} s, "
+                f"{median_cpu / pages * 1000:.0f} ms a page; min {min(wall):.3f}, "
                 f"max {max(wall):.3f}, {runs} runs; first rendering {cold:.3f} s)",
                 flush=True,
             )
@@ -198,13 +210,24 @@ def forget_stored_dossiers() -> None:
     StoredDossier.objects.all().delete()
 
 
+def pupils_of(school, school_year) -> int:
+    from documents.builders.general_dossier import school_year_placements
+
+    placements = school_year_placements(school=school, school_year=school_year)
+    return placements.values("student").distinct().count()
+
+
 def export_in_fresh_process(label: str, school, school_year, count: int) -> dict:
     from documents.models import Document
 
     document = new_document(
         school=school, kind=Document.Kind.INSPECTION_EXPORT, school_year=school_year
     )
-    print(f"{label} of {school.name}, {school_year}: {count} placements …", flush=True)
+    print(
+        f"{label} of {school.name}, {school_year}: {count} placements of "
+        f"{pupils_of(school, school_year)} pupils …",
+        flush=True,
+    )
     result = subprocess.run(
         [sys.executable, __file__, "--export", str(document.pk), "--school", str(school.pk)],
         env=os.environ.copy(),
@@ -220,7 +243,7 @@ def export_in_fresh_process(label: str, school, school_year, count: int) -> dict
         f"{label}: {figures['seconds']:.1f} s "
         f"({figures['seconds'] / count * 1000:.0f} ms per pupil), ZIP {figures['zip_mb']:.1f} MB, "
         f"{len(figures['names'])} files; {figures['laid_out']} PDFs laid out, "
-        f"{pdfs - figures['laid_out']} reused"
+        f"{pdfs - figures['laid_out']} reused; {figures['pages']} pages"
     )
     print(
         f"  export process: CPU {figures['cpu_seconds']:.1f} s, peak memory "
@@ -251,6 +274,7 @@ def export(document_pk: int, school_id: int) -> None:
         with document.file.open("rb") as file, zipfile.ZipFile(file) as archive:
             names = archive.namelist()
             index = archive.read("index.csv").decode("utf-8-sig")
+            pages = sum(pages_of(archive.read(name)) for name in names if name.endswith(".pdf"))
         laid_out = StoredDossier.objects.filter(created_at__gte=started_at).count()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     helpers = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -265,6 +289,7 @@ def export(document_pk: int, school_id: int) -> None:
         "names": names,
         "index": index,
         "laid_out": laid_out,
+        "pages": pages,
     }
     print(json.dumps(figures))
 

@@ -8,6 +8,7 @@ import pytest
 
 from core.principals import StaffMember
 from core.tenancy import school_scope
+from documents import rendering
 from documents.builders import export_jobs, general_dossier, individual_dossier
 from documents.models import Document, StoredDossier
 from documents.services import requests
@@ -101,6 +102,17 @@ def test_a_new_builder_version_lays_out_every_dossier(export, laid_out, monkeypa
     export()
 
     assert laid_out == ["algemeen-stagedossier.pdf"]
+
+
+def test_a_new_rendering_version_lays_out_every_pdf(school_a, export, laid_out, monkeypatch):
+    export()
+    laid_out.clear()
+    monkeypatch.setattr(rendering, "RENDERING_VERSION", rendering.RENDERING_VERSION + 1)
+
+    export()
+
+    dossiers = [f"{school_a.placement.pk}.pdf", f"{school_a.other_placement.pk}.pdf"]
+    assert sorted(laid_out) == sorted([*dossiers, "algemeen-stagedossier.pdf"])
 
 
 def test_one_rendering_is_kept_per_subject_with_its_file(school_a, export):
