@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from core.principals import Principal
 from internships.models import Placement
 from internships.selectors.placements import placements_visible_to
+from internships.selectors.schedules import school_year_holidays_keep
 
 # What the placement page and its cards read of a placement, in the query that reads it: the
 # agreement and the activity list (one each at most), the school for the page's header, the
@@ -25,10 +26,11 @@ PLACEMENT_RELATIONS = (
     "agreement",
     "activity_list",
 )
-# The schedule and its hours, the attendance card and the risk documents read these.
+# The schedule and its hours, the absences and the attendance card, the risk documents.
 PLACEMENT_ROWS = (
     "periods",
     "exemptions",
+    "absences",
     "workplace__risk_assessments",
     "workplace__workstation_sheets",
 )
@@ -47,10 +49,14 @@ def portal_placements(principal: Principal) -> QuerySet[Placement]:
 
 def portal_placement_get(principal: Principal, pk: int) -> Placement:
     """A placement the link holder may see, with what its portal page shows; 404 for any
-    other."""
+    other. The school's holidays of the year are read once and kept on its school year for
+    the hours per period and the attendance card; the page only reads, so nothing it keeps
+    goes stale."""
     queryset = (
         placements_visible_to(principal)
         .select_related(*PLACEMENT_RELATIONS)
         .prefetch_related(*PLACEMENT_ROWS)
     )
-    return get_object_or_404(queryset, pk=pk)
+    placement = get_object_or_404(queryset, pk=pk)
+    school_year_holidays_keep(placement.school_year, placement.school_id)
+    return placement

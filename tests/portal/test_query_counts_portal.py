@@ -43,10 +43,11 @@ HOLDERS = ["mentor", "pupil"]
 # holder: the mentor's activity lists, weeks to confirm, evaluations, logbook and surveys.
 HOME_QUERIES = {"mentor": 9, "pupil": 6}
 # Session and link (2); the placement with its agreement, activity list and school (1); its
-# periods, exemptions, risk assessments and workstation sheets (4); the agreement's version,
-# the holidays, the activities and the absences (4); the cards: the mentor's attendance (9),
-# evaluations (1) and logbook (3 for the mentor, 2 for the pupil).
-PLACEMENT_QUERIES = {"mentor": 24, "pupil": 14}
+# periods, exemptions, absences, risk assessments and workstation sheets (5); the school's
+# holidays, kept for every card (1); the agreement's version and the activities (2); the cards:
+# the mentor's attendance (6: exceptions, weeks, their days, check, incidents, hours missed),
+# the evaluations (1) and the logbook (3 for the mentor, 2 for the pupil).
+PLACEMENT_QUERIES = {"mentor": 21, "pupil": 14}
 OPEN_QUERIES = 7
 
 
