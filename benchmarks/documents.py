@@ -271,13 +271,13 @@ def export(document_pk: int, school_id: int) -> None:
         started = time.perf_counter()
         document = document_render(document_pk=document_pk, task_id="benchmark")
         seconds = time.perf_counter() - started
+        usage = resource.getrusage(resource.RUSAGE_SELF)  # the export's, not the counting's
+        helpers = resource.getrusage(resource.RUSAGE_CHILDREN)
         with document.file.open("rb") as file, zipfile.ZipFile(file) as archive:
             names = archive.namelist()
             index = archive.read("index.csv").decode("utf-8-sig")
             pages = sum(pages_of(archive.read(name)) for name in names if name.endswith(".pdf"))
         laid_out = StoredDossier.objects.filter(created_at__gte=started_at).count()
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    helpers = resource.getrusage(resource.RUSAGE_CHILDREN)
     figures = {
         "seconds": seconds,
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
