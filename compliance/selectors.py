@@ -10,6 +10,7 @@ from compliance.engine.advice import rule_title
 from compliance.engine.volume import LessonHourShortfall, lesson_hour_shortfall
 from compliance.models import ComplianceCheck, Exemption, ScheduleException
 from internships.models import Placement
+from internships.selectors.prefetched import is_read, read_one
 
 # The engine writes a duration the Dutch way ("8 u 30 min"); other languages abbreviate hours "h".
 DUTCH_DURATION = re.compile(r"\d+ u( \d+ min)?")
@@ -94,7 +95,10 @@ def placement_compliance(placement: Placement) -> PlacementCompliance:
     """The stored check of ``placement`` with its exemptions, exceptional days and the
     timetable hours of its programme (read through ``placement.school_class``, which the
     placement's page shows anyway)."""
-    compliance_check = ComplianceCheck.objects.filter(placement=placement).first()
+    if is_read(placement, "compliance"):  # the placement's page reads it with the placement
+        compliance_check = read_one(placement, "compliance")
+    else:
+        compliance_check = ComplianceCheck.objects.filter(placement=placement).first()
     violations = []
     if compliance_check is not None:
         violations = [

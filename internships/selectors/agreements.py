@@ -28,6 +28,7 @@ from internships.models import (
     SignatureRequest,
 )
 from internships.selectors.placements import placements_visible_to
+from internships.selectors.prefetched import is_read, read_one
 from internships.selectors.signatures import GROUP_PARTIES, Signable, pending_signers
 
 VersionStatus = AgreementVersion.Status
@@ -97,7 +98,10 @@ def agreement_ready_problems(agreement: Agreement) -> list[str]:
         problems.append(_("Er is nog geen stagementor gekozen."))
     if placement.supervisor_id is None:
         problems.append(_("Er is nog geen stagebegeleider gekozen."))
-    activity_list = ActivityList.objects.filter(placement=placement).first()
+    if is_read(placement, "activity_list"):  # with its activities, on the placement's page
+        activity_list = read_one(placement, "activity_list")
+    else:
+        activity_list = ActivityList.objects.filter(placement=placement).first()
     if activity_list is None:
         problems.append(_("Er is nog geen stageactiviteitenlijst (8.1.3)."))
     elif not activity_list.activities.exists():
@@ -123,12 +127,17 @@ def schedule_problems(placement: Placement) -> list[str]:
     """Whether the schedule was checked and breaks none of the labour rules (5).
 
     The compliance app stores each placement's latest check as ``placement.compliance`` whenever
-    its schedule changes; a placement without one was never checked."""
-    count = (
-        Placement.objects.filter(pk=placement.pk)
-        .values_list("compliance__error_count", flat=True)
-        .first()
-    )
+    its schedule changes; a placement without one was never checked. A page that read the check
+    along with the placement (the placement's page) reads it no more."""
+    if is_read(placement, "compliance"):
+        check = read_one(placement, "compliance")
+        count = check.error_count if check is not None else None
+    else:
+        count = (
+            Placement.objects.filter(pk=placement.pk)
+            .values_list("compliance__error_count", flat=True)
+            .first()
+        )
     if count is None:
         return [_("Het rooster is nog niet gecontroleerd.")]
     if count:

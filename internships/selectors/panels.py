@@ -27,7 +27,7 @@ from internships.models import (
 from internships.selectors.agreement_content import agreement_content_of, content_changes
 from internships.selectors.agreements import agreement_ready_problems
 from internships.selectors.gate import AgreementSigning, placement_start_blockers
-from internships.selectors.prefetched import is_read, read_one
+from internships.selectors.prefetched import is_read, keep_one, prefetched, read_one
 from internships.selectors.risks import health_assessment_required, latest_risk_assessment
 from internships.selectors.schedules import school_year_holidays_keep
 from internships.selectors.signatures import Signable, pending_signers
@@ -40,6 +40,7 @@ def placement_page_prefetch(placement: Placement) -> Placement:
     visits, the risk documents that the risk card, the agreement and the start gate all weigh,
     and the school's holidays of the year. The page only reads, so nothing it caches goes
     stale."""
+    _read_one_to_ones(placement)
     prefetch_related_objects(
         [placement],
         Prefetch("periods", queryset=PlacementPeriod.objects.select_related("make_up")),
@@ -53,6 +54,19 @@ def placement_page_prefetch(placement: Placement) -> Placement:
     )
     school_year_holidays_keep(placement.school_year, placement.school_id)
     return placement
+
+
+# What the page reads of a placement's one-to-one relations: the agreement with its group, the
+# activity list with who drew it up and the check of the labour rules. In a query of their own:
+# joined to the placement's query, they would have PostgreSQL weigh many more join orders.
+ONE_TO_ONE = {"agreement": "group", "activity_list": "drawn_up_by", "compliance": None}
+
+
+def _read_one_to_ones(placement: Placement) -> None:
+    relations = [f"{name}__{inner}" if inner else name for name, inner in ONE_TO_ONE.items()]
+    row = Placement.objects.select_related(*relations).order_by().get(pk=placement.pk)
+    for name in ONE_TO_ONE:
+        keep_one(placement, name, read_one(row, name))
 
 
 def placement_make_ups(placement: Placement) -> list[MakeUpPlacement]:
@@ -84,12 +98,12 @@ def _read_activity_list(placement: Placement) -> ActivityList | None:
     """The placement's activity list with who drew it up and its activities, left on the
     placement for the agreement card and the activity card (read by the first of them)."""
     if not is_read(placement, "activity_list"):
-        prefetch_related_objects(
-            [placement],
-            Prefetch("activity_list", queryset=ActivityList.objects.select_related("drawn_up_by")),
-            "activity_list__activities",
-        )
-    return read_one(placement, "activity_list")
+        lists = ActivityList.objects.select_related("drawn_up_by")
+        prefetch_related_objects([placement], Prefetch("activity_list", queryset=lists))
+    activity_list = read_one(placement, "activity_list")
+    if activity_list is not None and prefetched(activity_list, "activities") is None:
+        prefetch_related_objects([activity_list], "activities")
+    return activity_list
 
 
 @dataclass(frozen=True)
@@ -161,12 +175,11 @@ def agreement_panel(placement: Placement) -> AgreementPanel:
         )
     latest = rows[0].version
     ready_problems, changes = [], []
+    activity_list = _read_activity_list(placement)
     if latest.status == AgreementVersion.Status.DRAFT:
         ready_problems = agreement_ready_problems(agreement)
     elif agreement.status not in (Agreement.Status.ENDED, Agreement.Status.TERMINATED):
-        current = agreement_content_of(
-            placement, agreement=agreement, activity_list=_read_activity_list(placement)
-        )
+        current = agreement_content_of(placement, agreement=agreement, activity_list=activity_list)
         changes = content_changes(latest.content, current)
     group = agreement.group
     group_pending = []

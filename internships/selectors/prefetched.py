@@ -30,3 +30,12 @@ def read_one(instance: Model, relation: str) -> Model | None:
         return getattr(instance, relation)
     except ObjectDoesNotExist:
         return None
+
+
+def keep_one(instance: Model, relation: str, value: Model | None) -> None:
+    """Leaves ``value`` (or None: no row) on ``instance`` as its reverse one-to-one
+    ``relation``, both ways, as ``select_related`` on ``instance``'s own query would have."""
+    related = getattr(type(instance), relation).related
+    related.set_cached_value(instance, value)
+    if value is not None:
+        setattr(value, related.field.name, instance)
