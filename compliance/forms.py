@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Exemption, ScheduleException
@@ -42,12 +43,29 @@ class ScheduleExceptionForm(CrispyFormMixin, BreaksMixin, forms.ModelForm):
         return {field: self.cleaned_data[field] for field in [*self.Meta.fields, "breaks"]}
 
 
+class PupilChoices(ModelChoiceIterator):
+    """The pupils to choose from, read as plain values in one query: a school's few hundred
+    pupils as model objects (streamed through a server-side cursor) cost the try page more than
+    all its other fields. Each is named by ``Student.full_name``, as a pupil names itself."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        name = Student.full_name.fget
+        for pupil in self.queryset.values_list("pk", "first_name", "last_name", named=True):
+            yield (pupil.pk, name(pupil))
+
+
+class PupilChoiceField(forms.ModelChoiceField):
+    iterator = PupilChoices
+
+
 class ScheduleTryForm(CrispyFormMixin, ProposedBreaksMixin, forms.Form):
     """A schedule to try out before it is saved on a placement; its break starts as the legal
     one for the hours and the pupil's age (5.2). Its lists of pupils and classes run to
     hundreds of options: ``core.widgets.Select`` writes them without a template per option."""
 
-    student = forms.ModelChoiceField(
+    student = PupilChoiceField(
         label=_("Leerling"),
         queryset=Student.objects.none(),
         required=False,

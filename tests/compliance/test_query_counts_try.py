@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests.factories import (
     PlacementFactory,
@@ -102,3 +103,14 @@ def test_the_try_page_offers_the_pupils_and_classes_of_the_school_year(school_a,
     assert {school_a.pupil, school_a.other_pupil, unplaced} <= students
     assert left not in students
     assert set(form.fields["school_class"].queryset) == {school_a.school_class}
+
+
+def test_the_try_page_names_each_pupil_as_the_pupil_names_itself(school_a, client_for):
+    """The pupils' options are read as plain values; each still reads ``str(pupil)``."""
+    odd = StudentFactory(school=school_a.school, first_name="Zoë <b>", last_name="D'hondt & Co")
+
+    page = client_for(school_a.coordinator).get(reverse("compliance:try")).content.decode()
+
+    for pupil in (school_a.pupil, school_a.other_pupil, odd):
+        assert f'<option value="{pupil.pk}">{escape(str(pupil))}</option>' in page
+    assert "Zoë &lt;b&gt; D&#x27;hondt &amp; Co" in page
