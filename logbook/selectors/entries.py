@@ -111,19 +111,21 @@ class StaffCard:
 
 def staff_card(placement: Placement) -> StaffCard:
     """2 queries: the counts and the latest entries, each marked ``commented`` by the
-    supervisor."""
+    supervisor (the second only when there are entries)."""
     entries = placement.logbook_entries.all()
     supervisor = placement.supervisor_id
     if supervisor is None:
         total = entries.count()
         return StaffCard(
-            total=total, latest=list(entries[:LATEST]), without_supervisor_comment=None
+            total=total,
+            latest=list(entries[:LATEST]) if total else [],
+            without_supervisor_comment=None,
         )
     entries = _annotated(entries, author_user_id=supervisor)
     counts = entries.aggregate(total=Count("pk"), without=Count("pk", filter=Q(commented=False)))
     return StaffCard(
         total=counts["total"],
-        latest=list(entries[:LATEST]),
+        latest=list(entries[:LATEST]) if counts["total"] else [],
         without_supervisor_comment=counts["without"],
     )
 
