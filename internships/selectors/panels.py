@@ -34,12 +34,12 @@ from internships.selectors.signatures import Signable, pending_signers
 
 
 def placement_page_prefetch(placement: Placement) -> Placement:
-    """Reads once what several cards of the placement page read again: the periods (with their
-    make-up), single-day exceptions and exemptions that the schedule, visit plan, attendance
-    and agreement expand, the absences that the page lists and the attendance counts, the
-    visits, the risk documents that the risk card, the agreement and the start gate all weigh,
-    and the school's holidays of the year. The page only reads, so nothing it caches goes
-    stale."""
+    """Reads once what several cards of the placement page read again: the agreement, activity
+    list and labour-rule check (``ONE_TO_ONE``), the periods (with their make-up), single-day
+    exceptions and exemptions that the schedule, visit plan, attendance and agreement expand,
+    the absences that the page lists and the attendance counts, the visits, the risk documents
+    that the risk card, the agreement and the start gate all weigh, and the school's holidays
+    of the year. The page only reads, so nothing it caches goes stale."""
     _read_one_to_ones(placement)
     prefetch_related_objects(
         [placement],
