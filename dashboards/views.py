@@ -1,15 +1,24 @@
 """The first page of every staff member: the coordinator's overview or the supervisor's week,
 and the supervisors' workload (4.3.1)."""
 
+import datetime
+from functools import partial
+
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
+from core import freshness
 from core.views import CoordinatorRequiredMixin, StaffRequiredMixin
 from dashboards.selectors import coordinator_overview, supervisor_week
 from visits.selectors import supervisor_workload
 
 
 class HomeView(StaffRequiredMixin, TemplateView):
+    """The overview is built only when its cached copy is missing: the template caches it per
+    person, school year, day and language under the school's generation, which every write to
+    the school's data moves on (:mod:`core.freshness`)."""
+
     def get_template_names(self) -> list[str]:
         if self.request.principal.sees_whole_school:
             return ["dashboards/coordinator.html"]
@@ -20,11 +29,18 @@ class HomeView(StaffRequiredMixin, TemplateView):
         today = timezone.localdate()
         school_year = self.request.school_year
         if principal.sees_whole_school:
-            overview = coordinator_overview(principal, school_year=school_year, today=today)
+            build = partial(coordinator_overview, principal, school_year=school_year, today=today)
         else:
-            overview = supervisor_week(principal, school_year=school_year, today=today)
+            build = partial(supervisor_week, principal, school_year=school_year, today=today)
+        overview = SimpleLazyObject(build)
         return super().get_context_data(
-            overview=overview, dashboard=overview.dashboard, today=today, **kwargs
+            overview=overview,
+            dashboard=SimpleLazyObject(lambda: overview.dashboard),
+            today=today,
+            monday=today - datetime.timedelta(days=today.weekday()),
+            generation=freshness.generation(principal.school_id),
+            fragment_seconds=freshness.FRAGMENT_SECONDS,
+            **kwargs,
         )
 
 

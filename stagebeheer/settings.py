@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "core",
     "internships",
     "compliance",
     "documents",
@@ -149,13 +150,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+_REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache"}
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env_str("REDIS_CACHE_URL"),
-    }
+    "default": {**_REDIS_CACHE, "LOCATION": env_str("REDIS_CACHE_URL")}
     if env_str("REDIS_CACHE_URL", default="")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Pages built from a school's data (the dashboards), keyed by the school's generation
+    # (core.freshness). Only a cache every process shares can hold them: without Redis nothing
+    # is stored.
+    "template_fragments": {**_REDIS_CACHE, "LOCATION": env_str("REDIS_CACHE_URL")}
+    if env_str("REDIS_CACHE_URL", default="")
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 # With a cache all workers share (Redis), a session is read from it and written through to the
 # database; a per-process cache could keep serving a session another worker ended.

@@ -248,6 +248,16 @@ def outsider(school_b: SchoolWorld) -> User:
 
 
 @pytest.fixture
+def uncached_pages(settings) -> None:
+    """Pages built on every request: for tests that count the queries of building a page the
+    dashboards would otherwise serve from the fragment cache (core.freshness)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "template_fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+
+
+@pytest.fixture
 def client_for(db) -> Callable[[User | None], Client]:
     """A test client signed in as ``user`` (anonymous for None).
 

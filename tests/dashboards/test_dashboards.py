@@ -78,6 +78,7 @@ def test_the_workload_lists_every_supervisor_for_the_coordinator(school_a, clien
     assert client_for(school_a.supervisor).get(reverse("dashboards:workload")).status_code == 403
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_supervisors_week_runs_the_same_queries_for_more_pupils(
     school_a, client_for, django_assert_max_num_queries
 ):

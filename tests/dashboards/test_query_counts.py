@@ -56,6 +56,7 @@ def in_2025(client_for):
     return client
 
 
+@pytest.mark.usefixtures("uncached_pages")
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("role", ["coordinator", "supervisor"])
 def test_the_page_is_constant_in_its_rows(school_a, in_2025, page, role):

@@ -243,6 +243,7 @@ class TestDashboard:
 
         assert dashboard.context["dashboard"].awaiting_signatures == []
 
+    @pytest.mark.usefixtures("uncached_pages")
     def test_runs_the_same_queries_for_n_and_3n_agreements(
         self, school_a, client_for, django_assert_max_num_queries
     ):

@@ -100,6 +100,7 @@ PAGES = [
 ]
 
 
+@pytest.mark.usefixtures("uncached_pages")
 @pytest.mark.parametrize(
     ("name", "role", "add_rows", "most"), PAGES, ids=[page[0] for page in PAGES]
 )
