@@ -23,7 +23,8 @@ from compliance.engine.volume import half_days
 from demo.bulk import Batch, link_reason
 from demo.incidents import IncidentDesk
 from demo.links import PortalLinks
-from internships.models import AccessLink, Mentor, Placement, School
+from internships.models import AccessLink, Mentor, Placement, School, SchoolYear
+from internships.selectors.schedules import school_year_holidays_keep
 
 Status = AttendanceWeek.Status
 WEEK = datetime.timedelta(days=7)
@@ -111,8 +112,10 @@ class AttendanceDesk:
         return self.links.of(mentor=mentor)
 
     def placements(self) -> list[Placement]:
-        """The placements that started, without confirmed weeks yet (a second run adds none)."""
-        return list(
+        """The placements that started, without confirmed weeks yet (a second run adds none).
+        Those of one school year share one school year object, which keeps the school's
+        holidays: the checks of its pupils read them from there, not each from the database."""
+        placements = list(
             Placement.objects.filter(
                 school=self.school,
                 status__in=ATTENDANCE_STATUSES,
@@ -123,6 +126,14 @@ class AttendanceDesk:
             .select_related("student", "mentor", "host", "supervisor", "school_year")
             .order_by("start_date", "pk")
         )
+        years: dict[int, SchoolYear] = {}
+        for placement in placements:
+            placement.school_year = years.setdefault(
+                placement.school_year_id, placement.school_year
+            )
+        for school_year in years.values():
+            school_year_holidays_keep(school_year, self.school.pk)
+        return placements
 
     def weeks_to_confirm(self, weeks: list[WeekRow]) -> list[WeekRow]:
         """The past weeks, except those of the last week or two."""

@@ -41,6 +41,7 @@ from internships.models import (
     User,
     Workplace,
 )
+from internships.selectors.schedules import school_year_holidays_keep
 
 PUPILS_PER_CLASS = 20
 # 50-minute lessons from 08:25, a break 10:05–10:20 and lunch 12:00–12:50.
@@ -202,6 +203,10 @@ def school_create(demo: DemoSchool) -> School:
         for start_year, calendar in CALENDARS.items()
         for holiday in calendar.free_days
     )
+    # The demo adds no free days after these: every check and agreement of the story reads the
+    # school's holidays from its school years instead of asking the database each time.
+    for school_year in demo.years.values():
+        school_year_holidays_keep(school_year, school.pk)
     return school
 
 
