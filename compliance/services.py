@@ -2,7 +2,7 @@
 
 import datetime
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -16,7 +16,7 @@ from compliance.engine import ScheduleInputError, Severity, check
 from compliance.engine.patterns import WorkDay
 from compliance.engine.volume import Volume, half_days
 from compliance.models import ComplianceCheck, Exemption, PlannedWeek, ScheduleException
-from compliance.schedules import schedules_for_student_year
+from compliance.schedules import PlacementSchedule, schedules_for_student_year
 from compliance.signals import planned_weeks_stored
 from internships.models import Placement, SchoolYear, Student
 from internships.signals import placement_schedule_changed
@@ -50,6 +50,8 @@ def volume_to_json(volume: Volume) -> dict[str, Any]:
     }
 
 
+CHECK_FIELDS = ("checked_at", "error_count", "warning_count", "violations", "totals")
+
 _deferred: ContextVar[dict[tuple[int, int], tuple[Student, SchoolYear]] | None] = ContextVar(
     "deferred_compliance_checks", default=None
 )
@@ -60,7 +62,8 @@ def compliance_checks_deferred() -> Iterator[None]:
     """Checks each pupil-year touched inside the block once, when the block ends.
 
     For bulk work (imports, the demo data): every write of a placement re-checks the pupil's
-    school year, and the stored result depends only on the final data.
+    school year, and the stored result depends only on the final data. The pupil-years are
+    checked together (:func:`compliance_check_student_years`).
     """
     if _deferred.get() is not None:
         yield
@@ -71,8 +74,42 @@ def compliance_checks_deferred() -> Iterator[None]:
         yield
     finally:
         _deferred.reset(token)
-    for student, school_year in pending.values():
-        compliance_check_student_year(student=student, school_year=school_year)
+    compliance_check_student_years(pending.values())
+
+
+def _check_fields(placement_schedule: PlacementSchedule, now: datetime.datetime) -> dict[str, Any]:
+    """What is stored of one placement's check: its counts, its violations and the totals."""
+    try:
+        result = check(placement_schedule.schedule)
+    except ScheduleInputError as error:
+        # Forms keep schedules valid; should one slip through, the page says why.
+        logger.warning("Unchecked schedule for %s: %s", placement_schedule.placement, error)
+        return {
+            "checked_at": now,
+            "error_count": 1,
+            "warning_count": 0,
+            "violations": [],
+            "totals": {"input_errors": error.errors},
+        }
+    violations = [
+        violation
+        for violation in result.violations
+        if placement_schedule.concerns(violation.rule, violation.date)
+    ]
+    errors = sum(1 for v in violations if v.severity is Severity.ERROR)
+    return {
+        "checked_at": now,
+        "error_count": errors,
+        "warning_count": len(violations) - errors,
+        "violations": [violation_to_json(v) for v in violations],
+        "totals": {
+            "internship_hours": result.totals.internship_hours,
+            "school_hours": result.totals.school_hours,
+            "half_days": result.totals.half_days,
+            "volume": volume_to_json(placement_schedule.volume),
+            "own_volume": volume_to_json(placement_schedule.own_volume),
+        },
+    }
 
 
 @transaction.atomic
@@ -91,44 +128,9 @@ def compliance_check_student_year(*, student: Student, school_year: SchoolYear) 
     planned_weeks = []
     for placement_schedule in schedules_for_student_year(student.pk, school_year):
         planned_weeks += _planned_weeks(placement_schedule.placement, placement_schedule.own_days)
-        try:
-            result = check(placement_schedule.schedule)
-        except ScheduleInputError as error:
-            # Forms keep schedules valid; should one slip through, the page says why.
-            logger.warning("Unchecked schedule for %s: %s", placement_schedule.placement, error)
-            ComplianceCheck.objects.update_or_create(
-                placement=placement_schedule.placement,
-                defaults={
-                    "checked_at": now,
-                    "error_count": 1,
-                    "warning_count": 0,
-                    "violations": [],
-                    "totals": {"input_errors": error.errors},
-                },
-            )
-            checked.append(placement_schedule.placement.pk)
-            continue
-        violations = [
-            violation
-            for violation in result.violations
-            if placement_schedule.concerns(violation.rule, violation.date)
-        ]
-        errors = sum(1 for v in violations if v.severity is Severity.ERROR)
         ComplianceCheck.objects.update_or_create(
             placement=placement_schedule.placement,
-            defaults={
-                "checked_at": now,
-                "error_count": errors,
-                "warning_count": len(violations) - errors,
-                "violations": [violation_to_json(v) for v in violations],
-                "totals": {
-                    "internship_hours": result.totals.internship_hours,
-                    "school_hours": result.totals.school_hours,
-                    "half_days": result.totals.half_days,
-                    "volume": volume_to_json(placement_schedule.volume),
-                    "own_volume": volume_to_json(placement_schedule.own_volume),
-                },
-            },
+            defaults=_check_fields(placement_schedule, now),
         )
         checked.append(placement_schedule.placement.pk)
     ComplianceCheck.objects.filter(
@@ -141,6 +143,58 @@ def compliance_check_student_year(*, student: Student, school_year: SchoolYear) 
     planned_weeks_stored.send(
         sender=compliance_check_student_year, student=student, school_year=school_year
     )
+
+
+@transaction.atomic
+def compliance_check_student_years(pupil_years: Iterable[tuple[Student, SchoolYear]]) -> None:
+    """Checks each pupil-year as :func:`compliance_check_student_year` does, and stores the
+    results of all of them together: a handful of writes however many pupil-years, instead of
+    a dozen for each (bulk work: imports, the demo data). Each is announced as stored
+    (``planned_weeks_stored``) once all are."""
+    by_key = {
+        (student.pk, school_year.pk): (student, school_year) for student, school_year in pupil_years
+    }
+    if not by_key:
+        return
+    now = timezone.now()
+    fields: dict[int, dict[str, Any]] = {}
+    planned_weeks = []
+    for student, school_year in by_key.values():
+        for placement_schedule in schedules_for_student_year(student.pk, school_year):
+            placement = placement_schedule.placement
+            planned_weeks += _planned_weeks(placement, placement_schedule.own_days)
+            fields[placement.pk] = _check_fields(placement_schedule, now)
+    candidates = Placement.objects.filter(
+        student_id__in={student_id for student_id, _year in by_key},
+        school_year_id__in={year_id for _student, year_id in by_key},
+    ).values_list("pk", "student_id", "school_year_id")
+    placement_ids = [pk for pk, *key in candidates if tuple(key) in by_key]
+    ComplianceCheck.objects.filter(placement_id__in=placement_ids).exclude(
+        placement_id__in=list(fields)
+    ).delete()
+    stored = {
+        row.placement_id: row
+        for row in ComplianceCheck.objects.filter(placement_id__in=list(fields))
+    }
+    changed = []
+    for placement_id, values in fields.items():
+        row = stored.get(placement_id)
+        if row is not None:
+            for name, value in values.items():
+                setattr(row, name, value)
+            changed.append(row)
+    ComplianceCheck.objects.bulk_update(changed, list(CHECK_FIELDS), batch_size=200)
+    ComplianceCheck.objects.bulk_create(
+        ComplianceCheck(placement_id=placement_id, **values)
+        for placement_id, values in fields.items()
+        if placement_id not in stored
+    )
+    PlannedWeek.objects.filter(placement_id__in=placement_ids).delete()
+    PlannedWeek.objects.bulk_create(planned_weeks)
+    for student, school_year in by_key.values():
+        planned_weeks_stored.send(
+            sender=compliance_check_student_years, student=student, school_year=school_year
+        )
 
 
 def _planned_weeks(placement: Placement, days: dict[datetime.date, WorkDay]) -> list[PlannedWeek]:

@@ -14,7 +14,7 @@ the same history (``demo.bulk``), and so are the cancellations (``placement_tran
 
 from dataclasses import dataclass
 
-from compliance.services import compliance_check_student_year
+from compliance.services import compliance_check_student_years
 from demo.agreements import AgreementDesk
 from demo.builders import DemoSchool, HostBundle, Pupil
 from demo.bulk import Batch
@@ -29,6 +29,7 @@ from demo.schedules import (
     Planner,
 )
 from internships.models import Agreement, Placement, PlacementPeriod, SchoolClass
+from visits.services.windows import visit_windows_deferred
 
 Status = Placement.Status
 
@@ -102,7 +103,8 @@ class PlacementBuilder:
     def _write(self) -> None:
         """Writes the placements and their periods, and the cancelled placements' drafts (what
         each states read now, as it was when drawn up); then checks each pupil-year once, in
-        the order they came (as ``compliance_checks_deferred`` would at the end of the step)."""
+        the order they came, all stored together with their visit windows (as
+        ``compliance_checks_deferred`` would at the end of the step)."""
         self.batch.insert(Placement, PlacementPeriod, Agreement)
         self.paperwork.prefetch()
         for papers in self.paperwork.papers:
@@ -112,9 +114,9 @@ class PlacementBuilder:
         pupil_years: dict[tuple[int, int], Placement] = {}
         for placement in self.created:
             pupil_years.setdefault((placement.student_id, placement.school_year_id), placement)
-        for placement in pupil_years.values():
-            compliance_check_student_year(
-                student=placement.student, school_year=placement.school_year
+        with visit_windows_deferred():
+            compliance_check_student_years(
+                (placement.student, placement.school_year) for placement in pupil_years.values()
             )
 
     def _cancel(self, placement: Placement, papers: Papers | None = None, **ending) -> None:

@@ -115,7 +115,7 @@ def scale_one_counts() -> dict:
 
 def without_paperwork(monkeypatch) -> None:
     """Placements only, unchecked and never started: for tests that only count."""
-    monkeypatch.setattr(placements_module, "compliance_check_student_year", lambda **kwargs: None)
+    monkeypatch.setattr(placements_module, "compliance_check_student_years", lambda years: None)
     monkeypatch.setattr(seed_module, "placements_prepare_and_run", lambda *args: None)
 
 

@@ -9,6 +9,9 @@ hundreds of schedules.
 """
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -50,8 +53,47 @@ def visit_windows_store(placements: QuerySet[Placement]) -> int:
     return len(windows)
 
 
+_deferred: ContextVar[dict[tuple[int, int], None] | None] = ContextVar(
+    "deferred_visit_windows", default=None
+)
+
+
+@contextmanager
+def visit_windows_deferred() -> Iterator[None]:
+    """Stores the windows of the pupil-years whose planned weeks were stored inside the block
+    once, all together, when the block ends (bulk work such as the demo data: a check of
+    hundreds of pupil-years, ``compliance_check_student_years``)."""
+    if _deferred.get() is not None:
+        yield
+        return
+    pending: dict[tuple[int, int], None] = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    visit_windows_store_student_years(list(pending))
+
+
 def visit_windows_store_student_year(*, student: Student, school_year: SchoolYear) -> None:
+    pending = _deferred.get()
+    if pending is not None:
+        pending[student.pk, school_year.pk] = None
+        return
     visit_windows_store(Placement.objects.filter(student=student, school_year=school_year))
+
+
+def visit_windows_store_student_years(pupil_years: list[tuple[int, int]]) -> None:
+    """The windows of the placements of these pupil-years (pupil and school year keys)."""
+    if not pupil_years:
+        return
+    wanted = set(pupil_years)
+    candidates = Placement.objects.filter(
+        student_id__in={student_id for student_id, _year in wanted},
+        school_year_id__in={year_id for _student, year_id in wanted},
+    ).values_list("pk", "student_id", "school_year_id")
+    ids = [pk for pk, *key in candidates if tuple(key) in wanted]
+    visit_windows_store(Placement.objects.filter(pk__in=ids).order_by("pk"))
 
 
 def visit_windows_store_programme(programme: Programme) -> None:
