@@ -20,6 +20,9 @@ from internships.models import AgreementVersion, Party, Signature
 TEMPLATE = "documents/pdf/agreement.html"
 # The body's own styles, shared with the signing page so paper and screen look alike.
 AGREEMENT_STYLESHEET = "css/agreement.css"
+# Applied after it in the PDF: the same look without its grid and flexbox, which WeasyPrint is
+# slow to lay out.
+AGREEMENT_PRINT_STYLESHEET = "documents/css/agreement-print.css"
 
 
 # School and host sign a group agreement once; each pupil's version is then signed by the pupil.
@@ -103,5 +106,8 @@ def write(document: Document, *, output: BinaryIO, progress) -> None:
         template_name=TEMPLATE,
         context=agreement_context(version),
         target=output,
-        stylesheets=[static_stylesheet(AGREEMENT_STYLESHEET)],
+        stylesheets=[
+            static_stylesheet(AGREEMENT_STYLESHEET),
+            static_stylesheet(AGREEMENT_PRINT_STYLESHEET),
+        ],
     )
