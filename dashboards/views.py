@@ -8,16 +8,14 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
-from core import freshness
 from core.views import CoordinatorRequiredMixin, StaffRequiredMixin
 from dashboards.selectors import coordinator_overview, supervisor_week
 from visits.selectors import supervisor_workload
 
 
 class HomeView(StaffRequiredMixin, TemplateView):
-    """The overview is built only when its cached copy is missing: the template caches it per
-    person, school year, day and language under the school's generation, which every write to
-    the school's data moves on (:mod:`core.freshness`)."""
+    """The overview is built only when the template has no fresh copy of it (``{% fresh %}``:
+    cached until a write to the school's data, :mod:`core.freshness`)."""
 
     def get_template_names(self) -> list[str]:
         if self.request.principal.sees_whole_school:
@@ -38,8 +36,6 @@ class HomeView(StaffRequiredMixin, TemplateView):
             dashboard=SimpleLazyObject(lambda: overview.dashboard),
             today=today,
             monday=today - datetime.timedelta(days=today.weekday()),
-            generation=freshness.generation(principal.school_id),
-            fragment_seconds=freshness.FRAGMENT_SECONDS,
             **kwargs,
         )
 

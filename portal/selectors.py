@@ -47,6 +47,15 @@ def portal_placements(principal: Principal) -> QuerySet[Placement]:
     )
 
 
+def portal_placement_header(principal: Principal, pk: int) -> Placement:
+    """A placement the link holder may see, with what the page's header names (the pupil, the
+    host and workplace, the school); 404 for any other."""
+    queryset = placements_visible_to(principal).select_related(
+        "student", "host", "workplace", "school"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
 def portal_placement_get(principal: Principal, pk: int) -> Placement:
     """A placement the link holder may see, with what its portal page shows; 404 for any
     other. The school's holidays of the year are read once and kept on its school year for

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -30,7 +30,7 @@ from internships.selectors.risks import latest_risk_assessment
 from internships.selectors.schedules import planned_hours_by_period
 from internships.services import absences as absence_services
 from internships.services import activities as activity_services
-from portal.selectors import portal_placement_get
+from portal.selectors import portal_placement_get, portal_placement_header
 
 
 class PortalPlacementMixin(LinkRequiredMixin):
@@ -45,43 +45,54 @@ class PortalPlacementMixin(LinkRequiredMixin):
 
 
 class PlacementView(PortalPlacementMixin, TemplateView):
+    """The header and the link holder's rights come from the placement the link may see; the
+    rest of the page (its ``{% fresh %}`` fragment, cached until the school's data changes) is
+    read only when it is not cached: :meth:`shown`."""
+
     template_name = "portal/placement.html"
 
     @cached_property
     def placement(self) -> Placement:
-        return portal_placement_get(self.request.principal, self.kwargs["placement_pk"])
+        return portal_placement_header(self.request.principal, self.kwargs["placement_pk"])
 
     def get_context_data(self, **kwargs):
-        placement = self.placement
         principal = self.request.principal
-        agreement = getattr(placement, "agreement", None)
-        version = agreement_latest_version(agreement) if agreement else None
-        if version is not None and version.is_draft:
-            version = None
-        hours = planned_hours_by_period(placement)
-        activity_list = getattr(placement, "activity_list", None)
         return super().get_context_data(
-            placement=placement,
-            version=version,
-            content=version.content if version else None,
-            period_rows=[
-                {"period": period, "planned_hours": hours[period.pk]}
-                for period in placement.periods.all()
-            ],
-            activity_list=activity_list,
-            activities=list(activity_list.activities.all()) if activity_list else [],
-            risk_assessment=latest_risk_assessment(placement.workplace),
-            workstation_sheets=list(placement.workplace.workstation_sheets.all()),
-            absences=list(placement.absences.all()),
+            placement=self.placement,
+            shown=SimpleLazyObject(self.shown),
             is_mentor=isinstance(principal, MentorLink),
             can_confirm=principal.can(Capability.CONFIRM_ACTIVITIES),
             can_tick=principal.can(Capability.TICK_ACTIVITIES),
             can_report_absence=principal.can(Capability.REPORT_ABSENCE),
             done_form=ActivityDoneForm(),
             # The header's school, read with the placement (``portal.context_processors``).
-            portal_school=placement.school,
+            portal_school=self.placement.school,
             **kwargs,
         )
+
+    def shown(self) -> dict:
+        """What the page shows of the placement, each row read once."""
+        placement = portal_placement_get(self.request.principal, self.placement.pk)
+        agreement = getattr(placement, "agreement", None)
+        version = agreement_latest_version(agreement) if agreement else None
+        if version is not None and version.is_draft:
+            version = None
+        hours = planned_hours_by_period(placement)
+        activity_list = getattr(placement, "activity_list", None)
+        return {
+            "placement": placement,
+            "version": version,
+            "content": version.content if version else None,
+            "period_rows": [
+                {"period": period, "planned_hours": hours[period.pk]}
+                for period in placement.periods.all()
+            ],
+            "activity_list": activity_list,
+            "activities": list(activity_list.activities.all()) if activity_list else [],
+            "risk_assessment": latest_risk_assessment(placement.workplace),
+            "workstation_sheets": list(placement.workplace.workstation_sheets.all()),
+            "absences": list(placement.absences.all()),
+        }
 
 
 class ActivityListConfirmView(PortalPlacementMixin, View):

@@ -42,12 +42,16 @@ HOLDERS = ["mentor", "pupil"]
 # Session and link (2), the placements with their school (1), and what each app asks of the
 # holder: the mentor's activity lists, weeks to confirm, evaluations, logbook and surveys.
 HOME_QUERIES = {"mentor": 9, "pupil": 6}
-# Session and link (2); the placement with its agreement, activity list and school (1); its
+# Session and link (2); the placement with what the header names (1); then, when the page is
+# not cached (each test writes before it asks): the placement with its agreement, activity
+# list and school (1); its
 # periods, exemptions, absences, risk assessments and workstation sheets (5); the school's
 # holidays, kept for every card (1); the agreement's version and the activities (2); the cards:
 # the mentor's attendance (6: exceptions, weeks, their days, check, incidents, hours missed),
 # the evaluations (1) and the logbook (3 for the mentor, 2 for the pupil).
-PLACEMENT_QUERIES = {"mentor": 21, "pupil": 14}
+PLACEMENT_QUERIES = {"mentor": 22, "pupil": 15}
+# Once cached: session, link and the placement for the header.
+CACHED_PLACEMENT_QUERIES = 3
 OPEN_QUERIES = 7
 
 
@@ -132,6 +136,15 @@ def test_the_portal_placement_is_constant_in_its_rows(school_a, holder):
     few, many = constant(client, reverse("portal:placement", args=[placement.pk]), grow)
 
     assert few == many == PLACEMENT_QUERIES[holder]
+
+
+@pytest.mark.parametrize("holder", HOLDERS)
+def test_the_portal_placement_once_cached_reads_only_the_link_and_the_header(school_a, holder):
+    client = holder_client(school_a, holder)
+    url = reverse("portal:placement", args=[school_a.placement.pk])
+    queries(client, url)
+
+    assert queries(client, url) == CACHED_PLACEMENT_QUERIES
 
 
 @pytest.mark.parametrize("holder", HOLDERS)
