@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -62,33 +62,41 @@ class PlacementListView(StaffRequiredMixin, FilteredListMixin, ListView):
 
 
 class PlacementDetailView(StaffRequiredMixin, DetailView):
+    """The header comes from the placement the staff member may see; the actions and the cards
+    (``{% fresh %}`` fragments, cached until the school's data changes) read the rest only when
+    they are not cached: :meth:`shown`."""
+
     template_name = "internships/placement_detail.html"
     context_object_name = "placement"
 
     def get_object(self):
-        return placement_page_prefetch(placement_get_for(self.request.principal, self.kwargs["pk"]))
+        return placement_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        placement = self.object
+        return super().get_context_data(shown=SimpleLazyObject(self.shown), **kwargs)
+
+    def shown(self) -> dict:
+        """What the actions and cards show, each row read once (onto the page's placement)."""
+        placement = placement_page_prefetch(self.object)
         periods = list(placement.periods.all())
         hours = planned_hours_by_period(placement)
-        period_rows = [{"period": period, "planned_hours": hours[period.pk]} for period in periods]
         history = placement.history.select_related("history_user").order_by("-history_date")[:20]
         agreement = agreement_panel(placement)
-        return super().get_context_data(
-            period_rows=period_rows,
-            holiday_internship=placement_holiday_internship(placement, periods=periods),
-            absences=placement.absences.all(),
-            make_ups=placement_make_ups(placement),
-            visits=placement.visits.all(),
-            history=history,
-            transitions=services.ALLOWED_TRANSITIONS[placement.status],
-            agreement_panel=agreement,
-            activity_panel=activity_panel(placement),
-            risk_panel=risk_panel(placement),
-            start_blockers=start_blockers(placement, agreement),
-            **kwargs,
-        )
+        return {
+            "period_rows": [
+                {"period": period, "planned_hours": hours[period.pk]} for period in periods
+            ],
+            "holiday_internship": placement_holiday_internship(placement, periods=periods),
+            "absences": placement.absences.all(),
+            "make_ups": placement_make_ups(placement),
+            "visits": placement.visits.all(),
+            "history": history,
+            "transitions": services.ALLOWED_TRANSITIONS[placement.status],
+            "agreement_panel": agreement,
+            "activity_panel": activity_panel(placement),
+            "risk_panel": risk_panel(placement),
+            "start_blockers": start_blockers(placement, agreement),
+        }
 
 
 class PlacementFormView(StaffRequiredMixin, ServiceFormView):

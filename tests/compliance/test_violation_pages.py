@@ -158,6 +158,7 @@ def test_the_trial_page_proposes_the_break_for_the_pupils_age(school_a, client_f
     assert adult.context["form"]["break_0_end"].value() == "12:30"
 
 
+@pytest.mark.usefixtures("uncached_pages")
 @pytest.mark.parametrize("name", ["internships:placement-detail", "compliance:placement-schedule"])
 def test_grouping_keeps_the_query_count_constant(
     minor, client_for, django_assert_max_num_queries, name

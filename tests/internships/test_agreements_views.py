@@ -173,6 +173,7 @@ def test_ending_needs_a_reason(school_a, client_for):
     assert "Stagegever sluit" in page.content.decode()
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_placement_page_runs_the_same_queries_however_many_links(
     school_a, client_for, django_assert_max_num_queries
 ):

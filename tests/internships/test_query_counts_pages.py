@@ -53,6 +53,9 @@ ROLES = ["coordinator", "supervisor"]
 # documents; the pupil's year, its weeks and the incidents; the evaluations; the logbook (2);
 # the history. It read 60 before issue 10.
 PLACEMENT_PAGE_QUERIES = 29
+# Once its fragments are cached (core.freshness): the session, the user, the placement and the
+# navigation's school years.
+CACHED_PLACEMENT_PAGE_QUERIES = 4
 
 
 def queries(client, url: str) -> int:
@@ -127,6 +130,16 @@ def test_the_placement_page_is_constant_in_its_rows(school_a, client_for, role):
     few, many = constant(client, url, PlacementRows(school_a))
 
     assert few == many == PLACEMENT_PAGE_QUERIES
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_placement_page_once_cached_reads_only_the_placement(school_a, client_for, role):
+    client = client_for(getattr(school_a, role))
+    url = reverse("internships:placement-detail", args=[school_a.placement.pk])
+    PlacementRows(school_a)(N)
+    queries(client, url)
+
+    assert queries(client, url) == CACHED_PLACEMENT_PAGE_QUERIES
 
 
 @pytest.mark.parametrize("role", ROLES)

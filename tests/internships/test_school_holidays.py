@@ -195,6 +195,7 @@ class TestThePlacementPage:
         assert "Zomervakantie" in content
         assert "vier aaneensluitende weken" in content
 
+    @pytest.mark.usefixtures("uncached_pages")
     def test_4_the_reminder_costs_no_query_per_holiday(
         self, school_a, client_for, django_assert_max_num_queries
     ):
