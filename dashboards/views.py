@@ -46,5 +46,9 @@ class WorkloadView(CoordinatorRequiredMixin, TemplateView):
     template_name = "dashboards/workload.html"
 
     def get_context_data(self, **kwargs):
-        rows = supervisor_workload(self.request.principal, school_year=self.request.school_year)
+        rows = SimpleLazyObject(
+            lambda: supervisor_workload(
+                self.request.principal, school_year=self.request.school_year
+            )
+        )
         return super().get_context_data(rows=rows, **kwargs)

@@ -144,3 +144,26 @@ def test_without_a_shared_cache_every_visit_builds_the_page(school_a, client_for
 
     assert not freshness.enabled()
     assert visit(client)[1] == built
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["dashboards:home", "dashboards:workload", "visits:plan", "internships:placement-detail"],
+)
+def test_every_cached_page_is_built_again_after_a_write(school_a, client_for, name):
+    client = client_for(school_a.coordinator)
+    args = [school_a.placement.pk] if name == "internships:placement-detail" else []
+    url = reverse(name, args=args)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    built = queries()
+    served = queries()
+    with school_scope(school_a.school.pk):
+        Student.objects.filter(pk=school_a.pupil.pk).update(first_name="Nieuw")
+
+    assert served <= 4 < built
+    assert queries() == built

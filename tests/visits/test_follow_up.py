@@ -161,6 +161,7 @@ class TestPlanPage:
         assert "Achterstallige bezoeken van de school" in response.content.decode()
         assert "Bravo" not in response.content.decode()
 
+    @pytest.mark.usefixtures("uncached_pages")
     def test_the_page_takes_a_fixed_number_of_queries(
         self, school_a, client_for, django_assert_num_queries
     ):

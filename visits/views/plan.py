@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from core.views import StaffRequiredMixin
@@ -14,27 +15,29 @@ class PlanView(StaffRequiredMixin, TemplateView):
     placements the user supervises; a coordinator also sees the school's overdue visits.
 
     The visits to plan cover the whole school year, a few per placement: they come a page at
-    a time, the soonest first."""
+    a time, the soonest first. The lists are a ``{% fresh %}`` fragment, cached until the
+    school's data changes."""
 
     template_name = "visits/plan.html"
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
+        return super().get_context_data(shown=SimpleLazyObject(self.shown), **kwargs)
+
+    def shown(self) -> dict:
+        """The page's ``{% fresh %}`` fragment, read only when it is not cached."""
         overview = plan_overview(
-            self.request.principal, school_year=self.request.school_year, today=today
+            self.request.principal, school_year=self.request.school_year, today=timezone.localdate()
         )
         to_plan = Paginator(overview.to_plan, settings.PAGINATE_BY).get_page(
             self.request.GET.get("page")
         )
-        return super().get_context_data(
-            overview=overview,
-            today=today,
-            to_plan=to_plan,
-            is_paginated=to_plan.has_other_pages(),
-            page_obj=to_plan,
-            paginator=to_plan.paginator,
-            elided_page_range=to_plan.paginator.get_elided_page_range(
+        return {
+            "overview": overview,
+            "to_plan": to_plan,
+            "is_paginated": to_plan.has_other_pages(),
+            "page_obj": to_plan,
+            "paginator": to_plan.paginator,
+            "elided_page_range": to_plan.paginator.get_elided_page_range(
                 to_plan.number, on_each_side=2, on_ends=1
             ),
-            **kwargs,
-        )
+        }
