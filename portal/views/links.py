@@ -11,6 +11,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -75,13 +76,13 @@ class HomeView(LinkRequiredMixin, TemplateView):
     required_capability = Capability.VIEW
 
     def get_context_data(self, **kwargs):
+        """The placements and to-dos are a ``{% fresh %}`` fragment, read only when it is not
+        cached; the header then reads the school (``portal.context_processors``)."""
         principal = self.request.principal
-        placements = list(portal_placements(principal))
-        if placements:
-            # The header's school, read with the placements (``portal.context_processors``).
-            kwargs["portal_school"] = placements[0].school
         return super().get_context_data(
-            placements=placements, todos=by_urgency(portal_todos(principal)), **kwargs
+            placements=SimpleLazyObject(lambda: list(portal_placements(principal))),
+            todos=SimpleLazyObject(lambda: by_urgency(portal_todos(principal))),
+            **kwargs,
         )
 
 

@@ -39,9 +39,12 @@ N = 2
 DAY = datetime.timedelta(days=1)
 WEEK = datetime.timedelta(weeks=1)
 HOLDERS = ["mentor", "pupil"]
-# Session and link (2), the placements with their school (1), and what each app asks of the
-# holder: the mentor's activity lists, weeks to confirm, evaluations, logbook and surveys.
-HOME_QUERIES = {"mentor": 9, "pupil": 6}
+# Session and link (2), the school for the header (1); then, when the page is not cached, the
+# placements (1) and what each app asks of the holder: the mentor's activity lists, weeks to
+# confirm, evaluations, logbook and surveys.
+HOME_QUERIES = {"mentor": 10, "pupil": 7}
+# Once cached: session, link and the header's school.
+CACHED_HOME_QUERIES = 3
 # Session and link (2); the placement with what the header names (1); then, when the page is
 # not cached (each test writes before it asks): the placement with its agreement, activity
 # list and school (1); its
@@ -136,6 +139,14 @@ def test_the_portal_placement_is_constant_in_its_rows(school_a, holder):
     few, many = constant(client, reverse("portal:placement", args=[placement.pk]), grow)
 
     assert few == many == PLACEMENT_QUERIES[holder]
+
+
+@pytest.mark.parametrize("holder", HOLDERS)
+def test_the_portal_home_once_cached_reads_only_the_link_and_the_school(school_a, holder):
+    client = holder_client(school_a, holder)
+    queries(client, reverse("portal:home"))
+
+    assert queries(client, reverse("portal:home")) == CACHED_HOME_QUERIES
 
 
 @pytest.mark.parametrize("holder", HOLDERS)
