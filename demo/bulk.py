@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Case, Value, When
 from django.utils import timezone
 
@@ -185,9 +185,41 @@ class Batch:
             records = self.records.pop(historical)
             names = [field.attname for field in historical._meta.concrete_fields]
             rows = [historical(*record.resolved(names)) for record in records]
-            historical.objects.bulk_create(rows)
+            history_insert(historical, rows)
             for record, row in zip(records, rows, strict=True):
                 record.row = row
+
+
+def history_insert(historical: type[models.Model], rows: list[models.Model]) -> None:
+    """Inserts history rows as ``bulk_create`` would, keys included. On PostgreSQL with COPY:
+    the keys are drawn from the table's sequence first, in order (one query), and the values
+    prepared as a save prepares them (``get_db_prep_save``); tens of thousands of history rows
+    cost a fraction of what an INSERT of them does."""
+    if connection.vendor != "postgresql" or not rows:
+        historical.objects.bulk_create(rows)
+        return
+    meta = historical._meta
+    fields = meta.concrete_fields
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(rows)],
+        )
+        for row, (key,) in zip(rows, sorted(cursor.fetchall()), strict=True):
+            row.pk = key
+        columns = ", ".join(quote(field.column) for field in fields)
+        with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    [
+                        field.get_db_prep_save(getattr(row, field.attname), connection)
+                        for field in fields
+                    ]
+                )
+    for row in rows:
+        row._state.adding = False
+        row._state.db = connection.alias
 
 
 def update_by_value(

@@ -221,10 +221,13 @@ class Paperwork:
         self.batch.changed(agreement)
 
     def prefetch(self) -> None:
-        """The placements' periods, exceptions and exemptions, read once for all of them: what
-        each agreement states reads them (``planned_days``) from there."""
+        """The placements' periods (with their make-up, if any), exceptions and exemptions,
+        read once for all of them: what each agreement states reads them (``planned_days``,
+        its periods) from there."""
         placements = [papers.placement for papers in self.papers]
-        prefetch_related_objects(placements, "periods", "schedule_exceptions", "exemptions")
+        prefetch_related_objects(
+            placements, "periods__make_up", "schedule_exceptions", "exemptions"
+        )
 
     def write(self) -> list[str]:
         """Inserts the versions (their content read by now), the requests and the signatures
