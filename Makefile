@@ -37,7 +37,7 @@ run: check-system migrate
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: check-system
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 worker: install
 	$(BIN)/celery -A stagebeheer worker --loglevel=info
