@@ -14,6 +14,7 @@ principals without the right get 403.
 
 import os
 from abc import ABC, abstractmethod
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.functional import SimpleLazyObject
 from django.views.generic.edit import FormView
 
 from core.principals import Capability, LinkHolder, Principal, StaffMember
@@ -133,7 +135,10 @@ class ServiceFormView(FormView, ABC):
 
 
 class FilteredListMixin:
-    """A paginated list narrowed by a django-filter FilterSet, with an elided page range."""
+    """A paginated list narrowed by a django-filter FilterSet, with an elided page range.
+
+    The page and its rows are lazy: a list the template wraps in ``{% fresh %}`` counts and reads
+    them only when its fragment is not cached."""
 
     filterset_class = None
     paginate_by = settings.PAGINATE_BY
@@ -150,6 +155,20 @@ class FilteredListMixin:
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
+        listed = SimpleLazyObject(lambda: self.listed(**kwargs))
+        names = [
+            "object_list",
+            self.get_context_object_name(self.object_list),
+            "page_obj",
+            "paginator",
+            "is_paginated",
+            "elided_page_range",
+        ]
+        lazy = {name: SimpleLazyObject(partial(_item, listed, name)) for name in names if name}
+        return {**kwargs, "view": self, "filter": self.filterset, **lazy}
+
+    def listed(self, **kwargs) -> dict:
+        """The list's context as Django's ListView makes it: the page, counted and sliced."""
         context = super().get_context_data(filter=self.filterset, **kwargs)
         page = context.get("page_obj")
         if page is not None:
@@ -157,6 +176,10 @@ class FilteredListMixin:
                 page.number, on_each_side=2, on_ends=1
             )
         return context
+
+
+def _item(context: dict, name: str):
+    return context.get(name)
 
 
 def file_response(file: FieldFile) -> FileResponse:

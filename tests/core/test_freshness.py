@@ -148,7 +148,15 @@ def test_without_a_shared_cache_every_visit_builds_the_page(school_a, client_for
 
 @pytest.mark.parametrize(
     "name",
-    ["dashboards:home", "dashboards:workload", "visits:plan", "internships:placement-detail"],
+    [
+        "dashboards:home",
+        "dashboards:workload",
+        "visits:plan",
+        "internships:placement-detail",
+        "internships:placement-list",
+        "internships:student-list",
+        "internships:host-list",
+    ],
 )
 def test_every_cached_page_is_built_again_after_a_write(school_a, client_for, name):
     client = client_for(school_a.coordinator)
