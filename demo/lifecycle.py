@@ -256,7 +256,9 @@ class Lifecycle:
             if pk in self.health:
                 self.health[pk].upload()
             if pk in self.papers and not intent.grouped:
-                self.papers[pk].content.read()
+                papers = self.papers[pk]
+                drawn_up = self.lists.get(pk)
+                papers.content.read_of(papers.agreement, drawn_up and drawn_up.activity_list)
         self.demo.files += self.paperwork.write()
         self.demo.files += [signature.scan.name for signature in self.groups.scans]
         annexes = [papers.agreement for papers in self.annexes]

@@ -22,6 +22,7 @@ from demo.agreements import AgreementDesk, Signer
 from demo.bulk import Batch, Later
 from demo.links import signing_link
 from internships.models import (
+    ActivityList,
     Agreement,
     AgreementVersion,
     Party,
@@ -30,7 +31,11 @@ from internships.models import (
     SignatureMethod,
     SignatureRequest,
 )
-from internships.selectors.agreement_content import agreement_content, content_hash
+from internships.selectors.agreement_content import (
+    agreement_content,
+    agreement_content_of,
+    content_hash,
+)
 from internships.selectors.signatures import ALL_PARTIES
 
 VersionStatus = AgreementVersion.Status
@@ -45,7 +50,16 @@ class Content:
         self.value: dict[str, Any] = {}
 
     def read(self) -> None:
-        content = agreement_content(self.placement)
+        self._keep(agreement_content(self.placement))
+
+    def read_of(self, agreement: Agreement, activity_list: ActivityList | None) -> None:
+        """What the agreement states, from the agreement and the activity list (with who drew
+        it up) just written: ``agreement_content_of``, as the services call it."""
+        self._keep(
+            agreement_content_of(self.placement, agreement=agreement, activity_list=activity_list)
+        )
+
+    def _keep(self, content: dict[str, Any]) -> None:
         content["version"] = {"number": 1, "reason": ""}
         self.value = content
 

@@ -108,7 +108,7 @@ class PlacementBuilder:
         self.batch.insert(Placement, PlacementPeriod, Agreement)
         self.paperwork.prefetch()
         for papers in self.paperwork.papers:
-            papers.content.read()
+            papers.content.read_of(papers.agreement, None)  # no activity list yet
         self.paperwork.write()
         self.batch.write()
         pupil_years: dict[tuple[int, int], Placement] = {}
