@@ -1,23 +1,29 @@
 """What the locust users need to know of the seeded data, written to a JSON file.
 
-Runs inside Django (``benchmarks/load.py`` sets it up on the load-test database). Staff log in
-with the demo logins of school A; mentors and pupils get a fresh portal link each, made by the
-same service support staff use (``manage.py portal_link``), so the load test opens links the way
-a mentor does.
+Runs inside Django (``benchmarks/load.py`` sets it up on the load-test database). Staff are
+already signed in, with the demo logins of school A: the fixture holds sessions made as Django's
+``login()`` makes them, so the run measures people at work and not fifty logins at once (a login
+hashes the password, PBKDF2 at about 0.3 s of CPU by design; the login page is measured on its
+own). Mentors and pupils get a fresh portal link each, made by the same service support staff use
+(``manage.py portal_link``), so the load test opens links the way a mentor does.
 """
 
 import json
 import random
+from importlib import import_module
 from pathlib import Path
 
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
 from core.tenancy import school_scope
-from demo.specs import DEMO_PASSWORD
 from internships.models import Mentor, Placement, Student, User
 from internships.services.access_links import access_link_issue
 from internships.services.portal_links import portal_link_create
 
 COORDINATOR = "coordinator"
 SUPERVISOR = "supervisor"
+STAFF_BACKEND = "core.auth.StaffBackend"
 # Enough distinct pages that caches of a single row do not flatter the figures.
 SAMPLE = 200
 
@@ -44,6 +50,20 @@ def _links(holder: str, people: list, placements: dict[int, list[int]]) -> list[
     return links
 
 
+def _sessions(user: User, count: int) -> list[str]:
+    """``count`` sessions of ``user`` holding what ``django.contrib.auth.login`` stores."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = []
+    for _ in range(count):
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = STAFF_BACKEND
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+    return keys
+
+
 def fixture_write(path: Path, *, holders: int) -> dict:
     """Writes the fixture for ``holders`` mentors and as many pupils to ``path`` and returns it.
 
@@ -65,13 +85,18 @@ def fixture_write(path: Path, *, holders: int) -> dict:
         if not (placement_ids and supervised and pupil_ids and mentors and pupils):
             raise RuntimeError("The seeded school A has no placements for every scenario.")
         fixture = {
-            "password": DEMO_PASSWORD,
+            "session_cookie": settings.SESSION_COOKIE_NAME,
             "coordinator": {
                 "username": COORDINATOR,
+                "sessions": _sessions(coordinator, holders),
                 "placements": _sample(placement_ids, SAMPLE),
                 "pupils": _sample(pupil_ids, SAMPLE),
             },
-            "supervisor": {"username": SUPERVISOR, "placements": _sample(supervised, SAMPLE)},
+            "supervisor": {
+                "username": SUPERVISOR,
+                "sessions": _sessions(supervisor, holders),
+                "placements": _sample(supervised, SAMPLE),
+            },
             "mentors": _links(
                 "mentor", mentors, _placements_by("mentor_id", [m.pk for m in mentors])
             ),

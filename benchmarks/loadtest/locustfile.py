@@ -1,7 +1,7 @@
 """Locust scenarios for Stagebeheer: who opens which pages, with a person's think time.
 
 Started by ``benchmarks/load.py``, which seeds the database and writes the fixture this file
-reads: ``LOADTEST_FIXTURE`` names a JSON file with the demo password, the staff logins, the
+reads: ``LOADTEST_FIXTURE`` names a JSON file with the sessions of the staff logins, the
 coordinator's placement and pupil ids, the supervisor's placements and the portal links of
 mentors and pupils (token and the placement ids each may open). ``LOADTEST_THINK=0`` drops the
 think time, for the throughput runs.
@@ -11,10 +11,10 @@ statistics add up per page whatever pk a user picked. A staff page that lands on
 counts as a failure: a lost session must not pass as a fast page.
 """
 
+import itertools
 import json
 import os
 import random
-import re
 
 from locust import HttpUser, between, constant, events, task
 from locust.env import Environment
@@ -27,7 +27,8 @@ THINK = os.environ.get("LOADTEST_THINK", "1") != "0"
 WAIT = between(0.5, 1.5) if THINK else constant(0)
 LOGIN_PATH = "/accounts/login/"
 ERRORS_PATH = os.environ.get("LOADTEST_ERRORS", "")
-CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# The next session of each login, for the users as they start.
+SESSIONS = {"coordinator": itertools.count(), "supervisor": itertools.count()}
 PHONE_USER_AGENT = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
     "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
@@ -68,34 +69,24 @@ class PageUser(HttpUser):
 
 
 class StaffUser(PageUser):
-    """A staff member who logs in through the login form once, at the start."""
+    """A staff member at work: signed in already, with one of the sessions the fixture made for
+    their login (each simulated user its own, as each person has their browser)."""
 
     abstract = True
-    username = ""
+    login = ""
 
     def on_start(self) -> None:
-        form = self.client.get(LOGIN_PATH, name="login (form)")
-        match = CSRF_FIELD.search(form.text or "")
-        with self.client.post(
-            LOGIN_PATH,
-            data={
-                "username": self.username,
-                "password": FIXTURE["password"],
-                "csrfmiddlewaretoken": match.group(1) if match else "",
-            },
-            headers={"Referer": self.host + LOGIN_PATH},
-            name="login (submit)",
-            catch_response=True,
-        ) as response:
-            if response.status_code >= 400 or LOGIN_PATH in (response.url or ""):
-                response.failure(f"login of {self.username} refused")
+        login = FIXTURE[self.login]
+        session = login["sessions"][next(SESSIONS[self.login]) % len(login["sessions"])]
+        self.client.cookies.set(FIXTURE["session_cookie"], session)
+        self.page("/", f"{self.login} signed in")
 
 
 class CoordinatorUser(StaffUser):
     """A coordinator clicking through the pages the dashboard links to."""
 
     weight = 3
-    username = FIXTURE["coordinator"]["username"]
+    login = "coordinator"
 
     @task(3)
     def dashboard(self) -> None:
@@ -140,7 +131,7 @@ class SupervisorUser(StaffUser):
     """A supervisor on a phone, between visits: the dashboard, the visits and their interns."""
 
     weight = 2
-    username = FIXTURE["supervisor"]["username"]
+    login = "supervisor"
 
     def on_start(self) -> None:
         self.client.headers["User-Agent"] = PHONE_USER_AGENT
