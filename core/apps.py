@@ -9,4 +9,5 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from core import freshness
 
+        freshness.shared_tables_find()
         connection_created.connect(freshness.watch, dispatch_uid="core.freshness.watch")

@@ -9,6 +9,9 @@ outside one (a support superuser in the admin, a command across schools, the dem
 it moves the generation of every school. A fragment cached under :func:`generation` is therefore
 built again on the first read after any write to its school.
 
+A write to a table no school owns (the school years, the accounts' groups) moves every school's
+generation, whichever scope is open: each school shows those rows.
+
 The generation moves when the statement runs, so the writer's own next page is fresh, and again
 when the transaction commits: a page another request built in between, from the rows as they were
 before the commit, was stored under a generation the commit leaves behind.
@@ -23,6 +26,7 @@ import logging
 import re
 import time
 
+from django.apps import apps
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -38,6 +42,8 @@ EVERY_SCHOOL = "all"
 # Bookkeeping that no cached page shows: sessions, failed log-ins, the migration log.
 UNCOUNTED_TABLES = ("django_session", "axes_", "django_migrations")
 WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+# Filled when the apps are ready (:func:`shared_tables_find`).
+SHARED_TABLES: set[str] = set()
 
 
 def enabled() -> bool:
@@ -68,9 +74,10 @@ def count_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     written = WRITE.match(sql)
     if written and not written.group(1).startswith(UNCOUNTED_TABLES) and enabled():
+        table = written.group(1)
         current = get_scope()
         school = current.get("school") if current.get("_enabled", True) else None
-        key = _key(school or EVERY_SCHOOL)
+        key = _key(EVERY_SCHOOL if table in SHARED_TABLES else school or EVERY_SCHOOL)
         database = context["connection"]
         if database.in_atomic_block:
             _unread(database).add(key)
@@ -79,6 +86,18 @@ def count_writes(execute, sql, params, many, context):
         else:
             _move(key)
     return result
+
+
+def shared_tables_find() -> None:
+    """The tables of models no school owns: neither a school-scoped manager nor a school. A
+    model's history and its many-to-many tables are written with the model itself."""
+    for model in apps.get_models():
+        if hasattr(model, "instance_type"):  # django-simple-history's record of a model
+            continue
+        scoped = hasattr(model._default_manager, "school_paths")
+        owned = any(field.name == "school" for field in model._meta.concrete_fields)
+        if not scoped and not owned:
+            SHARED_TABLES.add(model._meta.db_table)
 
 
 def watch(sender, connection, **kwargs) -> None:

@@ -8,13 +8,14 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from core import freshness
 from core.tenancy import school_scope
-from internships.models import Placement, Student
+from internships.models import Placement, SchoolYear, Student
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +90,16 @@ def test_a_write_outside_any_school_moves_every_schools_generation(school_a, sch
 
     after = freshness.generation(school_a.school.pk), freshness.generation(school_b.school.pk)
     assert after[0] != before[0] and after[1] != before[1]
+
+
+def test_a_school_year_written_in_one_school_moves_every_schools_generation(school_a, school_b):
+    """No school owns the school years: every school lists them."""
+    theirs = freshness.generation(school_b.school.pk)
+
+    with school_scope(school_a.school.pk):
+        SchoolYear.objects.filter(pk=school_a.school_year.pk).update(start_year=F("start_year"))
+
+    assert freshness.generation(school_b.school.pk) != theirs
 
 
 def test_the_commit_moves_the_generation_once_more(school_a, django_capture_on_commit_callbacks):
