@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import timezone
 from pypdf import PdfReader
 
 from attendance.selectors import dossier_attendance_for
@@ -85,8 +86,9 @@ class TestIndividualDossier:
             f"{placement.start_date:%d/%m/%Y} – {placement.end_date:%d/%m/%Y}",
         ]:
             assert expected in text
-        signed_at = placement.agreement.versions.get().signed_at
-        assert f"Datum van de stageovereenkomst {signed_at:%d/%m/%Y}" in text
+        # The day in Brussels: from 23:00 UTC in winter it is already the next day there.
+        signed_on = timezone.localdate(placement.agreement.versions.get().signed_at)
+        assert f"Datum van de stageovereenkomst {signed_on:%d/%m/%Y}" in text
 
     def test_it_shows_who_signed_each_version(self, full_placement):
         text = pdf_text(dossier_pdf(full_placement))
