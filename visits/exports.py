@@ -1,13 +1,13 @@
 """The travel expense report as CSV for a spreadsheet: semicolons, decimal commas, UTF-8 with a
 byte order mark (so Excel opens the accents right), Dutch headers."""
 
-import csv
 import io
 from decimal import Decimal
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.csv import SafeWriter
 from visits.selectors.expenses import ExpenseReport
 
 BOM = "\ufeff"
@@ -19,7 +19,7 @@ def decimal_comma(value: Decimal, places: int = 2) -> str:
 
 def expense_csv(report: ExpenseReport) -> str:
     output = io.StringIO()
-    writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
+    writer = SafeWriter(output)
     writer.writerow(
         [
             _("Datum"),

@@ -16,7 +16,6 @@ second export of the same school year takes seconds. The archive lists the same 
 same order every time.
 """
 
-import csv
 import hashlib
 import io
 import logging
@@ -29,6 +28,7 @@ from typing import BinaryIO
 
 from django.utils.text import slugify
 
+from core.csv import SafeWriter
 from documents.builders.common import class_label, path_part, programme_of
 from documents.builders.dossier_renderers import dossier_renderer
 from documents.builders.export_jobs import (
@@ -119,7 +119,7 @@ def write(document: Document, *, output: BinaryIO, progress) -> None:
         zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive,
     ):
         rows = io.TextIOWrapper(rows_file, encoding="utf-8", newline="")
-        writer = csv.writer(rows, delimiter=";", lineterminator="\r\n")
+        writer = SafeWriter(rows)
         general_checksum = ""
         with dossier_renderer(Path(scratch), school_id=document.school_id) as renderer:
             for job, folder, answer in renderer.rendered(jobs):
@@ -148,7 +148,7 @@ def write(document: Document, *, output: BinaryIO, progress) -> None:
         rows_file.seek(0)
         with archive.open(INDEX_NAME, "w") as entry:
             head = io.TextIOWrapper(entry, encoding="utf-8-sig", newline="")
-            head_writer = csv.writer(head, delimiter=";", lineterminator="\r\n")
+            head_writer = SafeWriter(head)
             head_writer.writerow(INDEX_HEADER)
             head_writer.writerow([GENERAL_DOSSIER_NAME, "", "", "", "", "", "", general_checksum])
             head.flush()
