@@ -8,10 +8,13 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import Http404
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from internships import models
+from internships.services.staff import signatures_recorded_by
 
 
 class ScopedChoicesMixin:
@@ -89,6 +92,26 @@ class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(school_id=request.user.school_id)
+
+    def get_deleted_objects(self, objs, request):
+        """A user who recorded a signature is protected by it: the delete page lists those
+        signatures and offers no delete (the database would refuse to unlink them)."""
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for user in objs:
+            protected.extend(
+                _(
+                    "Handtekening van %(signer)s op %(date)s, geregistreerd door %(user)s: "
+                    "die blijft bewaard als bewijs. Zet de gebruiker op inactief in plaats "
+                    "van te verwijderen."
+                )
+                % {
+                    "signer": signature.signer_name,
+                    "date": date_format(timezone.localtime(signature.signed_at), "j F Y"),
+                    "user": user.get_username(),
+                }
+                for signature in signatures_recorded_by(user)
+            )
+        return deleted, model_count, perms_needed, protected
 
 
 @admin.register(models.SchoolBoard)

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from internships.models import School, User
+from core.tenancy import all_schools
+from internships.models import School, Signature, User
 from internships.services.common import model_update
 
 STAFF_FIELDS = ["first_name", "last_name", "email", "phone", "role", "is_active"]
@@ -92,3 +93,28 @@ def staff_update(*, member: User, data: dict[str, Any]) -> User:
     validate = _keep_a_school_admin if was_admin else None
     model_update(instance=member, fields=STAFF_FIELDS, data=data, validate=validate)
     return member
+
+
+def signatures_recorded_by(member: User) -> list[Signature]:
+    """The signatures ``member`` recorded (paper ones), in every school: the evidence names them."""
+    with all_schools():  # evidence is evidence whatever school the asker works in
+        return list(Signature.objects.filter(recorded_by=member).order_by("signed_at", "pk"))
+
+
+@transaction.atomic
+def staff_delete(*, member: User) -> str:
+    """Deletes the account, or deactivates it when it recorded a signature; says which.
+
+    A signature names who recorded it and never changes (the database refuses it), so that
+    account stays, unable to sign in, instead of leaving the evidence without its author.
+    """
+    name = member.get_full_name() or member.get_username()
+    if signatures_recorded_by(member):
+        member.is_active = False
+        member.save(update_fields=["is_active"])
+        return _(
+            "%(name)s is niet verwijderd maar gedeactiveerd: deze gebruiker registreerde een "
+            "handtekening, die als bewijs bewaard blijft met wie ze registreerde."
+        ) % {"name": name}
+    member.delete()
+    return _("%(name)s is verwijderd.") % {"name": name}
