@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from internships import models
-from internships.services.staff import signatures_recorded_by
+from internships.selectors.signatures import signatures_recorded_by
 
 
 class ScopedChoicesMixin:

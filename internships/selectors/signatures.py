@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from core.tenancy import all_schools
 from internships.models import (
     AgreementVersion,
     GroupAgreement,
     Party,
     Signature,
     SignatureRequest,
+    User,
 )
 
 ALL_PARTIES = (Party.STUDENT, Party.SCHOOL, Party.HOST)
@@ -109,3 +111,9 @@ def pending_signers(
 def describe_pending(pending: list[tuple[str, str]]) -> str:
     """``stagegever (An Claes), onderwijsinstelling (Els Peeters)``."""
     return ", ".join(f"{label} ({name})" if name else label for label, name in pending)
+
+
+def signatures_recorded_by(member: User) -> list[Signature]:
+    """The signatures ``member`` recorded (paper ones), in every school: the evidence names them."""
+    with all_schools():  # evidence is evidence whatever school the asker works in
+        return list(Signature.objects.filter(recorded_by=member).order_by("signed_at", "pk"))

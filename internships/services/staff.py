@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.tenancy import all_schools
-from internships.models import School, Signature, User
+from internships.models import School, User
+from internships.selectors.signatures import signatures_recorded_by
 from internships.services.common import model_update
 
 STAFF_FIELDS = ["first_name", "last_name", "email", "phone", "role", "is_active"]
@@ -93,12 +93,6 @@ def staff_update(*, member: User, data: dict[str, Any]) -> User:
     validate = _keep_a_school_admin if was_admin else None
     model_update(instance=member, fields=STAFF_FIELDS, data=data, validate=validate)
     return member
-
-
-def signatures_recorded_by(member: User) -> list[Signature]:
-    """The signatures ``member`` recorded (paper ones), in every school: the evidence names them."""
-    with all_schools():  # evidence is evidence whatever school the asker works in
-        return list(Signature.objects.filter(recorded_by=member).order_by("signed_at", "pk"))
 
 
 @transaction.atomic
