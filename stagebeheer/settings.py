@@ -250,6 +250,10 @@ VISITS_AVERAGE_SPEED_KMH = env_int("VISITS_AVERAGE_SPEED_KMH", default=50)
 # within the window is refused for the rest of it (429).
 ACCESS_LINK_ATTEMPTS_PER_WINDOW = env_int("ACCESS_LINK_ATTEMPTS_PER_WINDOW", default=20)
 ACCESS_LINK_ATTEMPT_WINDOW_SECONDS = 15 * 60
+# Password reset: this many requests an hour from one client address, and for one e-mail
+# address (each sends an e-mail).
+PASSWORD_RESET_ATTEMPTS_PER_WINDOW = env_int("PASSWORD_RESET_ATTEMPTS_PER_WINDOW", default=5)
+PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
 
 # Processes that render the dossiers of an inspection export in parallel (default: one per core).
 DOCUMENTS_EXPORT_PROCESSES = env_int("DOCUMENTS_EXPORT_PROCESSES", default=0) or None

@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from core.password_reset import PasswordResetView
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Before Django's own: the same address, limited per client and per e-mail address.
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("internships.urls")),
