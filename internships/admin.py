@@ -87,11 +87,32 @@ class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
         (_("School"), {"fields": ["school", "role", "phone"]}),
     ]
 
+    # Only a superuser hands out rights: anyone else with "change user" could grant them to
+    # themselves, and a superuser sees every school.
+    rights_fields = ["is_superuser", "is_staff", "groups", "user_permissions"]
+
     def get_queryset(self, request):
+        """A superuser's account is out of reach for anyone else, as another school's is."""
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(school_id=request.user.school_id)
+        return queryset.filter(school_id=request.user.school_id, is_superuser=False)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if request.user.is_superuser:
+            return readonly
+        return [*readonly, *self.rights_fields]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
 
     def get_deleted_objects(self, objs, request):
         """A user who recorded a signature is protected by it: the delete page lists those
