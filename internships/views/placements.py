@@ -23,6 +23,7 @@ from internships.forms.placements import (
     TransitionForm,
 )
 from internships.models import Absence, MakeUpPlacement, Placement, PlacementPeriod, SchoolYear
+from internships.selectors.history import history_rows
 from internships.selectors.hosts import hosts_visible_to, mentors_visible_to, workplaces_visible_to
 from internships.selectors.panels import (
     activity_panel,
@@ -80,7 +81,7 @@ class PlacementDetailView(StaffRequiredMixin, DetailView):
         placement = placement_page_prefetch(self.object)
         periods = list(placement.periods.all())
         hours = planned_hours_by_period(placement)
-        history = placement.history.select_related("history_user").order_by("-history_date")[:20]
+        history = history_rows(placement.history.all())
         agreement = agreement_panel(placement)
         return {
             "period_rows": [
