@@ -1,9 +1,16 @@
 """Facts about the request that every audience needs."""
 
 import ipaddress
+from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+from core.principals import Anonymous
+
+# No page asks for the camera, the microphone, the position or a payment.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -19,3 +26,24 @@ def client_ip(request: HttpRequest) -> str | None:
         except ValueError:
             continue
     return None
+
+
+class PersonalPagesMiddleware:
+    """A page shown to a signed-in staff member or a link holder holds personal data: no
+    browser or proxy keeps it (``Cache-Control: no-store``), so on a shared school computer the
+    back button after signing out shows nothing. Every response also denies the browser
+    features no page uses (``Permissions-Policy``).
+
+    Placed before ``PrincipalMiddleware``: by the time the response passes here, the request
+    says who it was for."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        principal = getattr(request, "principal", None)
+        if principal is not None and not isinstance(principal, Anonymous):
+            add_never_cache_headers(response)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

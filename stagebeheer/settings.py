@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "core.http.PersonalPagesMiddleware",
     "internships.middleware.PrincipalMiddleware",
     "internships.middleware.SchoolYearMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -216,6 +217,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 if env_bool("SECURE_PROXY_SSL_HEADER_ENABLED", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_AGE = 60 * 60 * 10
+# School computers are shared: a session ends when the browser closes, and after a school day.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
