@@ -87,8 +87,18 @@ def _keep_a_school_admin(member: User) -> None:
         raise ValidationError(_("De school moet minstens één actieve schoolbeheerder houden."))
 
 
+def _not_a_support_account(member: User) -> None:
+    """A support account (admin access or superuser) is managed by support only: a school admin
+    who changed its e-mail address could take it over through a password reset."""
+    if member.is_staff or member.is_superuser:
+        raise ValidationError(
+            _("Een ondersteuningsaccount wordt alleen door de ondersteuning beheerd.")
+        )
+
+
 @transaction.atomic
 def staff_update(*, member: User, data: dict[str, Any]) -> User:
+    _not_a_support_account(member)
     was_admin = member.role == User.Role.SCHOOL_ADMIN and member.is_active
     validate = _keep_a_school_admin if was_admin else None
     model_update(instance=member, fields=STAFF_FIELDS, data=data, validate=validate)
@@ -102,6 +112,7 @@ def staff_delete(*, member: User) -> str:
     A signature names who recorded it and never changes (the database refuses it), so that
     account stays, unable to sign in, instead of leaving the evidence without its author.
     """
+    _not_a_support_account(member)
     name = member.get_full_name() or member.get_username()
     if signatures_recorded_by(member):
         member.is_active = False

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -27,7 +28,10 @@ class StaffFormView(SchoolAdminRequiredMixin, ServiceFormView):
     def member(self) -> User | None:
         if "pk" not in self.kwargs:
             return None
-        return staff_member_get_for(self.request.principal, self.kwargs["pk"])
+        member = staff_member_get_for(self.request.principal, self.kwargs["pk"])
+        if member.is_staff or member.is_superuser:
+            raise Http404  # support accounts are out of reach, like another school's accounts
+        return member
 
     def get_form_class(self) -> type[StaffCreateForm | StaffUpdateForm]:
         return StaffCreateForm if self.member is None else StaffUpdateForm
