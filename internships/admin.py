@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from internships import models
 from internships.selectors.signatures import signatures_recorded_by
+from internships.services.staff import staff_email_changed_notify
 
 
 class ScopedChoicesMixin:
@@ -113,6 +114,11 @@ class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "email" in form.changed_data:
+            staff_email_changed_notify(member=obj, old_email=form.initial.get("email") or "")
 
     def get_deleted_objects(self, objs, request):
         """A user who recorded a signature is protected by it: the delete page lists those

@@ -2,9 +2,13 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from internships.models import School, User
@@ -96,12 +100,30 @@ def _not_a_support_account(member: User) -> None:
         )
 
 
+def staff_email_changed_notify(*, member: User, old_email: str) -> None:
+    """Tells the account's previous address, after the commit, that its address changed: if
+    someone else changed it to take the account over, its owner hears of it."""
+    if not old_email or old_email == member.email:
+        return
+    context = {"member": member, "school": member.school}
+
+    def send() -> None:
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = render_to_string("registration/email_changed_subject.txt", context)
+            body = render_to_string("registration/email_changed_email.txt", context)
+        send_mail(" ".join(subject.split()), body, None, [old_email])
+
+    transaction.on_commit(send)
+
+
 @transaction.atomic
 def staff_update(*, member: User, data: dict[str, Any]) -> User:
     _not_a_support_account(member)
     was_admin = member.role == User.Role.SCHOOL_ADMIN and member.is_active
     validate = _keep_a_school_admin if was_admin else None
+    old_email = member.email
     model_update(instance=member, fields=STAFF_FIELDS, data=data, validate=validate)
+    staff_email_changed_notify(member=member, old_email=old_email)
     return member
 
 

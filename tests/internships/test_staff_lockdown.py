@@ -2,12 +2,14 @@
 ``is_superuser``), and a changed e-mail address is told to the old one."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from internships.models import User
 from internships.services import staff as services
 from tests.factories import SuperuserFactory, staff_update_form_data
+from tests.internships.test_admin_lockdown import change_form_data, user_managing_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,58 @@ def test_an_ordinary_member_is_still_edited(school_a, client_for):
     )
 
     assert response.status_code == 200
+
+
+class TestEmailChangeNotice:
+    def test_the_old_address_is_told(
+        self, school_a, client_for, django_capture_on_commit_callbacks
+    ):
+        member = school_a.other_supervisor
+        old = member.email
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client_for(school_a.school_admin).post(
+                reverse("internships:staff-update", args=[member.pk]),
+                staff_update_form_data(member=member, email="nieuw@school.example"),
+            )
+
+        assert response.status_code == 302
+        [email] = mail.outbox
+        assert email.to == [old]
+        assert "gewijzigd" in email.subject
+        assert school_a.school.name in email.subject
+        assert "Was jij dit niet" in email.body
+        assert "nieuw@school.example" not in email.body, "the old address learns no new one"
+
+    def test_nothing_leaves_before_the_commit(self, school_a):
+        services.staff_update(
+            member=school_a.other_supervisor, data={"email": "nieuw@school.example"}
+        )
+
+        assert mail.outbox == []
+
+    def test_no_notice_when_the_address_stays(self, school_a, django_capture_on_commit_callbacks):
+        member = school_a.other_supervisor
+
+        with django_capture_on_commit_callbacks(execute=True):
+            services.staff_update(member=member, data={"email": member.email, "phone": "09"})
+
+        assert mail.outbox == []
+
+    def test_the_admin_tells_the_old_address_too(
+        self, shared_schools, client_for, django_capture_on_commit_callbacks
+    ):
+        _school_a, school_b = shared_schools
+        support = user_managing_staff(school_b)
+        member = school_b.supervisor
+        old = member.email
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client_for(support).post(
+                reverse("admin:internships_user_change", args=[member.pk]),
+                change_form_data(member, email="nieuw@school.example"),
+            )
+
+        assert response.status_code == 302
+        assert User.objects.get(pk=member.pk).email == "nieuw@school.example"
+        assert [email.to for email in mail.outbox] == [[old]]
