@@ -165,7 +165,18 @@ class SchoolAdmin(ScopedChoicesMixin, admin.ModelAdmin):
 
 @admin.register(models.SchoolYear)
 class SchoolYearAdmin(admin.ModelAdmin):
+    """School years are shared by every school: only a superuser adds, changes or deletes one."""
+
     list_display = ["__str__", "start_year"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(models.Programme)

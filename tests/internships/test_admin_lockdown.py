@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from internships.models import User
+from internships.models import SchoolYear, User
 from tests.factories import SuperuserFactory
 from tests.internships.test_admin import admin_staff
 
@@ -141,3 +141,73 @@ def test_the_permission_checks_refuse_a_superuser_object(shared_schools, rf):
     assert user_admin.has_change_permission(request, school_b.supervisor)
     assert not user_admin.has_change_permission(request, superuser)
     assert not user_admin.has_delete_permission(request, superuser)
+
+
+def test_the_school_filter_offers_only_the_own_school(shared_schools, client_for):
+    _school_a, school_b = shared_schools
+    support = user_managing_staff(school_b)
+
+    response = client_for(support).get(reverse("admin:internships_user_changelist"))
+
+    [school_filter] = [
+        spec for spec in response.context["cl"].filter_specs if spec.field_path == "school"
+    ]
+    assert [pk for pk, _name in school_filter.lookup_choices] == [school_b.school.pk]
+
+
+def test_the_school_filter_offers_every_school_to_a_superuser(shared_schools, client_for):
+    school_a, school_b = shared_schools
+
+    response = client_for(SuperuserFactory()).get(reverse("admin:internships_user_changelist"))
+
+    [school_filter] = [
+        spec for spec in response.context["cl"].filter_specs if spec.field_path == "school"
+    ]
+    offered = {pk for pk, _name in school_filter.lookup_choices}
+    assert {school_a.school.pk, school_b.school.pk} <= offered
+
+
+def school_year_manager(world) -> User:
+    """School B's coordinator with admin access and every permission on school years."""
+    user = admin_staff(world.coordinator)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="internships", codename__endswith="_schoolyear"
+        )
+    )
+    return User.objects.get(pk=user.pk)
+
+
+def test_school_years_are_read_only_for_a_support_account(shared_schools, client_for):
+    _school_a, school_b = shared_schools
+    client = client_for(school_year_manager(school_b))
+    year = school_b.placement.school_year
+    start_year = year.start_year
+    change_url = reverse("admin:internships_schoolyear_change", args=[year.pk])
+
+    listing = client.get(reverse("admin:internships_schoolyear_changelist"))
+    add = client.get(reverse("admin:internships_schoolyear_add"))
+    change = client.get(change_url)
+    post = client.post(change_url, {"start_year": start_year + 5})
+    delete = client.post(
+        reverse("admin:internships_schoolyear_delete", args=[year.pk]), {"post": "yes"}
+    )
+
+    assert listing.status_code == 200
+    assert add.status_code == 403
+    assert change.status_code == 200
+    assert "start_year" not in change.context["adminform"].form.fields, "shown read-only"
+    assert post.status_code == 403
+    assert delete.status_code == 403
+    assert SchoolYear.objects.filter(pk=year.pk, start_year=start_year).exists()
+
+
+def test_a_superuser_still_changes_school_years(shared_schools, client_for):
+    _school_a, school_b = shared_schools
+    year = school_b.placement.school_year
+
+    response = client_for(SuperuserFactory()).get(
+        reverse("admin:internships_schoolyear_change", args=[year.pk])
+    )
+
+    assert "start_year" in response.context["adminform"].form.fields
