@@ -67,8 +67,14 @@ def staff_visible_to(principal: Principal) -> QuerySet[User]:
     return User.objects.filter(school_id=principal.school_id).exclude(role="")
 
 
+def accounts_managed_by(principal: Principal) -> QuerySet[User]:
+    """The accounts the school's user pages list and edit: its staff, without support accounts
+    (``is_staff`` or superuser), which only support manages."""
+    return staff_visible_to(principal).filter(is_staff=False, is_superuser=False)
+
+
 def staff_member_get_for(principal: Principal, pk: int) -> User:
-    return get_object_or_404(staff_visible_to(principal), pk=pk)
+    return get_object_or_404(accounts_managed_by(principal), pk=pk)
 
 
 def supervisors_of_school(principal: Principal) -> QuerySet[User]:

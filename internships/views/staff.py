@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -7,7 +6,7 @@ from django.views.generic import ListView
 from core.views import SchoolAdminRequiredMixin, ServiceFormView
 from internships.forms.staff import StaffCreateForm, StaffUpdateForm
 from internships.models import User
-from internships.selectors.school import staff_member_get_for, staff_visible_to
+from internships.selectors.school import accounts_managed_by, staff_member_get_for
 from internships.services import staff as services
 
 
@@ -16,7 +15,7 @@ class StaffListView(SchoolAdminRequiredMixin, ListView):
     context_object_name = "members"
 
     def get_queryset(self):
-        return staff_visible_to(self.request.principal).order_by("-is_active", "last_name")
+        return accounts_managed_by(self.request.principal).order_by("-is_active", "last_name")
 
 
 class StaffFormView(SchoolAdminRequiredMixin, ServiceFormView):
@@ -28,10 +27,8 @@ class StaffFormView(SchoolAdminRequiredMixin, ServiceFormView):
     def member(self) -> User | None:
         if "pk" not in self.kwargs:
             return None
-        member = staff_member_get_for(self.request.principal, self.kwargs["pk"])
-        if member.is_staff or member.is_superuser:
-            raise Http404  # support accounts are out of reach, like another school's accounts
-        return member
+        # Support accounts are out of reach (404), like another school's accounts.
+        return staff_member_get_for(self.request.principal, self.kwargs["pk"])
 
     def get_form_class(self) -> type[StaffCreateForm | StaffUpdateForm]:
         return StaffCreateForm if self.member is None else StaffUpdateForm

@@ -35,6 +35,16 @@ class TestSupportAccountsAreOutOfReach:
 
         assert response.status_code == 404
 
+    def test_the_user_list_leaves_it_out(self, school_a, client_for, superuser):
+        member = support_account(school_a, superuser=superuser)
+
+        response = client_for(school_a.school_admin).get(reverse("internships:staff-list"))
+
+        assert member not in response.context["members"]
+        assert (
+            reverse("internships:staff-update", args=[member.pk]) not in response.content.decode()
+        )
+
     @pytest.mark.parametrize(
         "change", [{"email": "overname@example.com"}, {"is_active": None}], ids=["email", "off"]
     )
