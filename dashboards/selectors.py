@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from attendance import selectors as attendance
+from attendance.selectors.weeks import monday_of
 from core.principals import Principal, StaffMember
 from core.todo import TodoList, most_urgent
 from evaluations import selectors as evaluations
@@ -25,11 +26,11 @@ from visits import selectors as visits
 
 HORIZON = datetime.timedelta(days=14)
 # The "te doen" list shows this many to-dos, and how many more there are.
-TODO_ROWS = 12
+TASKS_SHOWN = 12
 
 
 def todos(principal: Principal, *, today: datetime.date) -> TodoList:
-    """What the principal is expected to do, from every app: the :data:`TODO_ROWS` most urgent
+    """What the principal is expected to do, from every app: the :data:`TASKS_SHOWN` most urgent
     and how many there are. The apps that can report hundreds make only the ones shown."""
     few = [
         *internship_todos.todos_for(principal),
@@ -38,10 +39,10 @@ def todos(principal: Principal, *, today: datetime.date) -> TodoList:
         *surveys.todos_for(principal),
     ]
     many = [
-        evaluations.urgent_todos(principal, limit=TODO_ROWS),
-        attendance.urgent_todos(principal, today=today, limit=TODO_ROWS),
+        evaluations.urgent_todos(principal, limit=TASKS_SHOWN),
+        attendance.urgent_todos(principal, today=today, limit=TASKS_SHOWN),
     ]
-    shown = most_urgent([*few, *(todo for part in many for todo in part.shown)], limit=TODO_ROWS)
+    shown = most_urgent([*few, *(todo for part in many for todo in part.shown)], limit=TASKS_SHOWN)
     return TodoList(shown=shown.shown, count=len(few) + sum(part.count for part in many))
 
 
@@ -107,7 +108,7 @@ class SupervisorWeek:
 def supervisor_week(
     principal: StaffMember, *, school_year: SchoolYear, today: datetime.date
 ) -> SupervisorWeek:
-    monday = today - datetime.timedelta(days=today.weekday())
+    monday = monday_of(today)
     sunday = monday + datetime.timedelta(days=6)
     on_internship = (
         placements_visible_to(principal)

@@ -1,13 +1,13 @@
 """The first page of every staff member: the coordinator's overview or the supervisor's week,
 and the supervisors' workload (4.3.1)."""
 
-import datetime
 from functools import partial
 
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
+from attendance.selectors.weeks import monday_of
 from core.views import CoordinatorRequiredMixin, StaffRequiredMixin
 from dashboards.selectors import coordinator_overview, supervisor_week
 from visits.selectors import supervisor_workload
@@ -35,7 +35,7 @@ class HomeView(StaffRequiredMixin, TemplateView):
             overview=overview,
             dashboard=SimpleLazyObject(lambda: overview.dashboard),
             today=today,
-            monday=today - datetime.timedelta(days=today.weekday()),
+            monday=monday_of(today),
             **kwargs,
         )
 

@@ -2,7 +2,6 @@
 past the services (8.1.2: every party signs the same document)."""
 
 import pytest
-from django.db import IntegrityError, connection, transaction
 
 from internships.models import AgreementVersion, GroupAgreement, Party, Signature
 from tests.factories import (
@@ -12,19 +11,9 @@ from tests.factories import (
     SignatureFactory,
     ready_version,
 )
+from tests.internships.database_guards import delete_row, refused
 
 pytestmark = pytest.mark.django_db
-
-
-def delete_row(table: str, pk: int) -> None:
-    """A DELETE straight in SQL: past the ORM's cascade, as a careless script would."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [pk])
-
-
-def refused(change) -> None:
-    with pytest.raises(IntegrityError), transaction.atomic():
-        change()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 recorded a paper signature stays as its evidence: it is deactivated, not deleted (issue 11.3)."""
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from internships.models import AgreementVersion, GroupAgreement, Party, Signature, User
@@ -16,19 +16,9 @@ from tests.factories import (
     UserFactory,
     ready_version,
 )
+from tests.internships.database_guards import delete_row, refused
 
 pytestmark = pytest.mark.django_db
-
-
-def delete_row(table: str, pk: int) -> None:
-    """A DELETE straight in SQL: past the ORM, as a careless script would."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [pk])
-
-
-def refused(change) -> None:
-    with pytest.raises(IntegrityError), transaction.atomic():
-        change()
 
 
 @pytest.fixture
