@@ -76,7 +76,7 @@ def weekday_field() -> forms.TypedMultipleChoiceField:
         label=_("Weekdagen"),
         choices=list(enumerate(WEEKDAY_NAMES)),
         coerce=int,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "sb-weekdays"}),
+        widget=forms.CheckboxSelectMultiple,
         initial=[0, 1, 2, 3, 4],
     )
 
